@@ -1,0 +1,39 @@
+import uuid
+from zoneinfo import ZoneInfo
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+from django.utils import timezone, translation
+
+from incubator.models import User
+from incubator.services.outbox import notification_queue_rendered
+
+
+class PortalAccountAdapter(DefaultAccountAdapter):
+    """Account emails (verification, password reset, security notices) go through the
+    outbox like every other message, in the recipient's language and time zone."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        recipient = User.objects.filter(email__iexact=email).first()
+        language = recipient.language if recipient else translation.get_language()
+        zone = ZoneInfo(recipient.time_zone) if recipient else timezone.get_current_timezone()
+        with translation.override(language), timezone.override(zone):
+            request = allauth_context.request
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": request, "email": email, "current_site": get_current_site(request),
+                 **context},
+            )
+        html = next((body for body, kind in message.alternatives if kind == "text/html"), "")
+        name = template_prefix.rsplit("/", 1)[-1]
+        notification_queue_rendered(
+            key=f"account-{name}:{uuid.uuid4().hex}",
+            recipient=recipient,
+            to_email=email,
+            language=language,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+        )

@@ -1,0 +1,98 @@
+from django.contrib import admin
+
+from incubator.admin_site import EditableBySecretariatAdmin, SecretariatModelAdmin
+from incubator.models import (
+    AuditEntry,
+    Call,
+    Invitation,
+    Membership,
+    Notification,
+    Organisation,
+    Programme,
+    RoleGrant,
+    Theme,
+    User,
+)
+from incubator.services.programmes import vocabulary_save
+
+
+class VocabularyAdmin(EditableBySecretariatAdmin):
+    def save_model(self, request, obj, form, change):
+        vocabulary_save(record=obj, by=request.user)
+
+
+@admin.register(Theme)
+class ThemeAdmin(VocabularyAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(VocabularyAdmin):
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Call)
+class CallAdmin(VocabularyAdmin):
+    list_display = ["title", "programme", "kind", "opens_at", "closes_at", "deadline_time_zone"]
+    list_filter = ["kind", "programme"]
+    list_select_related = ["programme"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["user", "joined_at"]
+    readonly_fields = fields
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SecretariatModelAdmin):
+    list_display = ["name", "country", "level", "time_zone"]
+    list_filter = ["level", "country"]
+    search_fields = ["name"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SecretariatModelAdmin):
+    list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
+    list_select_related = ["organisation"]
+    search_fields = ["email", "organisation__name"]
+
+
+@admin.register(User)
+class UserAdmin(SecretariatModelAdmin):
+    list_display = ["email", "display_name", "time_zone", "language", "is_active", "date_joined"]
+    search_fields = ["email", "display_name"]
+    exclude = ["password", "groups", "user_permissions"]
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(SecretariatModelAdmin):
+    list_display = ["user", "role", "granted_by", "granted_at"]
+    list_select_related = ["user", "granted_by"]
+    list_filter = ["role"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(SecretariatModelAdmin):
+    list_display = ["subject", "to_email", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to_email", "subject", "key"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(SecretariatModelAdmin):
+    list_display = ["created_at", "actor", "action", "target_type", "target_id"]
+    list_select_related = ["actor", "target_type"]
+    list_filter = ["action"]

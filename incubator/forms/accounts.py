@@ -1,0 +1,32 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from incubator.forms.fields import PlainTextField, TimeZoneField
+from incubator.services.accounts import profile_update
+
+
+class ProfileForm(forms.Form):
+    display_name = PlainTextField(
+        label=_("Display name"),
+        max_length=120,
+        help_text=_("How colleagues and the secretariat see you, for example “Ana Silva”."),
+    )
+    time_zone = TimeZoneField()
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the portal and of the emails we send you."),
+    )
+
+
+class SignupDetailsForm(ProfileForm):
+    """The profile questions asked at sign-up, added to allauth's sign-up form."""
+
+    def signup(self, request, user):
+        profile_update(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            time_zone=self.cleaned_data["time_zone"],
+            language=self.cleaned_data["language"],
+        )

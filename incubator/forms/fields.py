@@ -1,0 +1,48 @@
+"""Form fields for the vocabularies every form of the portal shares."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from incubator.languages import language_choices
+from incubator.validators import time_zone_names, validate_plain_text
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [("", _("Choose a time zone"))] + [(name, name) for name in sorted(time_zone_names())]
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault(
+            "help_text", _("Times on the portal and in emails are shown in this zone.")
+        )
+        super().__init__(choices=time_zone_choices, **kwargs)
+        self.error_messages["invalid_choice"] = _(
+            "“%(value)s” is not a time zone we know. Choose one from the list, "
+            "for example Europe/Paris."
+        )
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    widget = forms.SelectMultiple(attrs={"size": 8})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Working languages"))
+        kwargs.setdefault(
+            "help_text",
+            _("The languages your team can work in. Hold Ctrl (or Cmd) to choose several."),
+        )
+        super().__init__(choices=language_choices, **kwargs)
+        self.error_messages["invalid_choice"] = _("“%(value)s” is not a language code we know.")
+
+
+class PlainTextField(forms.CharField):
+    """Text shown as typed: markup is refused with a message rather than stored."""
+
+    default_validators = [validate_plain_text]
+
+    def __init__(self, *, multiline: bool = False, **kwargs):
+        if multiline:
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
+        super().__init__(**kwargs)

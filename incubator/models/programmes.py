@@ -1,0 +1,91 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from incubator.validators import validate_plain_text, validate_time_zone
+
+
+class Theme(models.Model):
+    """The controlled vocabulary of themes, managed by the secretariat."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_plain_text])
+    description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    """One round of the incubator."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_plain_text])
+    description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CallKind(models.TextChoices):
+    CHALLENGES = "challenges", _("Call for challenges")
+    SOLUTIONS = "solutions", _("Call for solutions")
+
+
+class CallState(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Call(models.Model):
+    """A call of a programme. Its state follows from the clock, never from a flag."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="calls")
+    kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_plain_text])
+    introduction = models.TextField(_("introduction"), validators=[validate_plain_text])
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("deadline"))
+    deadline_time_zone = models.CharField(
+        _("time zone of the deadline"), max_length=64, validators=[validate_time_zone]
+    )
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["closes_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state_at(self, moment) -> str:
+        if moment < self.opens_at:
+            return CallState.UPCOMING
+        if moment < self.closes_at:
+            return CallState.OPEN
+        return CallState.CLOSED
+
+    @property
+    def state(self) -> str:
+        return self.state_at(timezone.now())
+
+    def get_state_display(self) -> str:
+        return CallState(self.state).label

@@ -1,0 +1,29 @@
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from incubator.models import Invitation, Membership, Organisation, User
+
+
+def organisations_of(*, user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(memberships__user=user).annotate(
+        member_count=Count("memberships", distinct=True)
+    )
+
+
+def organisation_for_member(*, user: User, pk: int) -> Organisation:
+    """The team, if the person belongs to it; 404 otherwise, so that ids reveal nothing."""
+    return get_object_or_404(Organisation.objects.filter(memberships__user=user), pk=pk)
+
+
+def organisation_with_people(*, organisation: Organisation) -> Organisation:
+    return (
+        Organisation.objects.prefetch_related(
+            Prefetch("memberships", Membership.objects.select_related("user").order_by("joined_at")),
+            Prefetch(
+                "invitations",
+                Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by"),
+                to_attr="open_invitations",
+            ),
+        )
+        .get(pk=organisation.pk)
+    )

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from incubator.selectors.programmes import calls_open_or_upcoming
+from incubator.services.accounts import language_set
+
+
+def home(request):
+    return render(request, "home.html", {"calls": calls_open_or_upcoming()})
+
+
+@require_POST
+def language_switch(request):
+    """Switch the interface language; a signed-in person keeps it for emails too."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
+        )
+        if request.user.is_authenticated:
+            language_set(user=request.user, language=language)
+    return response

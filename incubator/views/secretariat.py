@@ -1,0 +1,89 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from incubator.access import secretariat_required
+from incubator.models import Notification, Role, RoleGrant, User
+from incubator.models.outbox import NotificationStatus
+from incubator.selectors.outbox import notification_counts, notifications_for_desk
+from incubator.services.accounts import role_grant, role_revoke
+from incubator.services.outbox import notification_retry
+
+PAGE_SIZE = 50
+
+
+class RoleChangeForm(forms.Form):
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
+    action = forms.ChoiceField(choices=[("grant", "grant"), ("revoke", "revoke")])
+
+
+@secretariat_required
+def secretariat_home(request):
+    return render(request, "secretariat/home.html", {"outbox_counts": notification_counts()})
+
+
+@secretariat_required
+def outbox(request):
+    status = request.GET.get("status") or None
+    if status not in NotificationStatus.values:
+        status = None
+    page = Paginator(notifications_for_desk(status=status), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "secretariat/outbox.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": NotificationStatus.choices,
+            "counts": notification_counts(),
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def outbox_retry(request, pk):
+    notification = get_object_or_404(Notification, pk=pk, status=NotificationStatus.FAILED)
+    notification_retry(notification=notification, by=request.user)
+    messages.success(request, _("The message to %(to)s is queued again.") % {"to": notification.to_email})
+    return redirect("secretariat_outbox")
+
+
+@secretariat_required
+def people(request):
+    query = request.GET.get("q", "").strip()
+    users = User.objects.prefetch_related(
+        Prefetch("role_grants", RoleGrant.objects.order_by("role"))
+    ).order_by("email")
+    if query:
+        users = users.filter(email__icontains=query) | users.filter(display_name__icontains=query)
+    page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "secretariat/people.html", {"page": page, "query": query, "roles": Role.choices}
+    )
+
+
+@secretariat_required
+@require_POST
+def people_role(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    form = RoleChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role to grant or revoke."))
+        return redirect("secretariat_people")
+    change = role_grant if form.cleaned_data["action"] == "grant" else role_revoke
+    try:
+        change(user=person, role=form.cleaned_data["role"], by=request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Roles of %(person)s are updated.") % {"person": person})
+    return redirect("secretariat_people")
