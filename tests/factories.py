@@ -1,0 +1,102 @@
+from datetime import timedelta
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from incubator.models import Call, Membership, Organisation, Programme, Role, RoleGrant, Theme, User
+from incubator.models.programmes import CallKind
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@gov.example")
+    display_name = factory.Faker("name")
+    time_zone = "Europe/Paris"
+    language = "en"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+        if create:
+            self.save()
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleGrant
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.REVIEWER
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Digital Service Agency {n}")
+    country = "PT"
+    level = "national"
+    languages = factory.LazyFunction(lambda: ["pt", "en"])
+    time_zone = "Europe/Lisbon"
+    website = "https://agency.gov.example"
+    description = "Makes public services simpler."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    slug = factory.Sequence(lambda n: f"incubator-{2027 + n}")
+    name = factory.Sequence(lambda n: f"Innovation Incubator {2027 + n}")
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = CallKind.CHALLENGES
+    title = factory.Sequence(lambda n: f"Call for challenges {n}")
+    introduction = "Tell us about a problem your team is stuck on."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    deadline_time_zone = "Europe/Paris"
+
+
+def secretariat_user(**kwargs) -> User:
+    user = UserFactory(**kwargs)
+    RoleGrant.objects.create(user=user, role=Role.SECRETARIAT)
+    return user
+
+
+def with_second_factor(user: User) -> User:
+    """Give the account an activated authenticator app, as allauth stores one."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
