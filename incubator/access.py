@@ -41,8 +41,10 @@ def secretariat_gate(request):
     if not has_second_factor(request.user):
         messages.warning(
             request,
-            _("Secretariat accounts must set up two-factor login before reaching "
-              "secretariat pages. Set up an authenticator app to continue."),
+            _(
+                "Secretariat accounts must set up two-factor login before reaching "
+                "secretariat pages. Set up an authenticator app to continue."
+            ),
         )
         return redirect("mfa_activate_totp")
     return None

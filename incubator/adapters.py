@@ -23,8 +23,12 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             message = self.render_mail(
                 template_prefix,
                 email,
-                {"request": request, "email": email, "current_site": get_current_site(request),
-                 **context},
+                {
+                    "request": request,
+                    "email": email,
+                    "current_site": get_current_site(request),
+                    **context,
+                },
             )
         html = next((body for body, kind in message.alternatives if kind == "text/html"), "")
         name = template_prefix.rsplit("/", 1)[-1]

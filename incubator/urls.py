@@ -26,6 +26,8 @@ urlpatterns = [
         name="secretariat_outbox_retry",
     ),
     path("secretariat/people/", secretariat.people, name="secretariat_people"),
-    path("secretariat/people/<int:pk>/role/", secretariat.people_role, name="secretariat_people_role"),
+    path(
+        "secretariat/people/<int:pk>/role/", secretariat.people_role, name="secretariat_people_role"
+    ),
     path("secretariat/admin/", admin.site.urls),
 ]

@@ -28,8 +28,10 @@ def time_zone_names() -> frozenset[str]:
 def validate_time_zone(value: str) -> None:
     if value not in time_zone_names():
         raise ValidationError(
-            _("“%(value)s” is not a time zone we know. Choose one from the list, "
-              "for example Europe/Paris."),
+            _(
+                "“%(value)s” is not a time zone we know. Choose one from the list, "
+                "for example Europe/Paris."
+            ),
             code="unknown_time_zone",
             params={"value": value},
         )

@@ -20,7 +20,9 @@ class OrganisationForm(forms.Form):
     time_zone = TimeZoneField(
         help_text=_("Where the team works: used to find hours you share with other teams.")
     )
-    website = forms.URLField(label=_("Website"), max_length=300, required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), max_length=300, required=False, assume_scheme="https"
+    )
     description = PlainTextField(
         label=_("Short description"),
         multiline=True,

@@ -3,218 +3,569 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import incubator.languages
-import incubator.models.accounts
-import incubator.validators
 from django.conf import settings
 from django.db import migrations, models
 
+import incubator.languages
+import incubator.models.accounts
+import incubator.validators
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, validators=[incubator.validators.validate_plain_text], verbose_name='name')),
-                ('description', models.TextField(blank=True, validators=[incubator.validators.validate_plain_text], verbose_name='description')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "name",
+                    models.CharField(
+                        max_length=200,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="description",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'programme',
-                'verbose_name_plural': 'programmes',
-                'ordering': ['-created_at'],
+                "verbose_name": "programme",
+                "verbose_name_plural": "programmes",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=120, validators=[incubator.validators.validate_plain_text], verbose_name='name')),
-                ('description', models.TextField(blank=True, validators=[incubator.validators.validate_plain_text], verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "name",
+                    models.CharField(
+                        max_length=120,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="description",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['name'],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email address')),
-                ('display_name', models.CharField(blank=True, max_length=120, validators=[incubator.validators.validate_plain_text], verbose_name='display name')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[incubator.validators.validate_time_zone], verbose_name='time zone')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French')], default='en', max_length=8, verbose_name='preferred language')),
-                ('is_staff', models.BooleanField(default=False, verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="email address"),
+                ),
+                (
+                    "display_name",
+                    models.CharField(
+                        blank=True,
+                        max_length=120,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="display name",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="UTC",
+                        max_length=64,
+                        validators=[incubator.validators.validate_time_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fr", "French")],
+                        default="en",
+                        max_length=8,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                ("is_staff", models.BooleanField(default=False, verbose_name="staff status")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['email'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["email"],
             },
             managers=[
-                ('objects', incubator.models.accounts.UserManager()),
+                ("objects", incubator.models.accounts.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True, verbose_name='joined')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True, verbose_name="joined")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, validators=[incubator.validators.validate_plain_text], verbose_name='name')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('level', models.CharField(choices=[('supranational', 'Supranational'), ('national', 'National'), ('regional', 'Regional'), ('local', 'Local')], max_length=20, verbose_name='level of government')),
-                ('languages', models.JSONField(default=list, validators=[incubator.languages.validate_language_codes], verbose_name='working languages')),
-                ('time_zone', models.CharField(max_length=64, validators=[incubator.validators.validate_time_zone], verbose_name='time zone')),
-                ('website', models.URLField(blank=True, max_length=300, verbose_name='website')),
-                ('description', models.TextField(blank=True, max_length=2000, validators=[incubator.validators.validate_plain_text], verbose_name='short description')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('members', models.ManyToManyField(related_name='organisations', through='incubator.Membership', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        max_length=200,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("supranational", "Supranational"),
+                            ("national", "National"),
+                            ("regional", "Regional"),
+                            ("local", "Local"),
+                        ],
+                        max_length=20,
+                        verbose_name="level of government",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        default=list,
+                        validators=[incubator.languages.validate_language_codes],
+                        verbose_name="working languages",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        max_length=64,
+                        validators=[incubator.validators.validate_time_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, max_length=300, verbose_name="website")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="short description",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        related_name="organisations",
+                        through="incubator.Membership",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'government team',
-                'verbose_name_plural': 'government teams',
-                'ordering': ['name'],
+                "verbose_name": "government team",
+                "verbose_name_plural": "government teams",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='incubator.organisation'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="incubator.organisation",
+            ),
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField(verbose_name='expires')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='incubator.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField(verbose_name="expires")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="accepted"),
+                ),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="incubator.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['-created_at'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Call',
+            name="Call",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('challenges', 'Call for challenges'), ('solutions', 'Call for solutions')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, validators=[incubator.validators.validate_plain_text], verbose_name='title')),
-                ('introduction', models.TextField(validators=[incubator.validators.validate_plain_text], verbose_name='introduction')),
-                ('opens_at', models.DateTimeField(verbose_name='opens')),
-                ('closes_at', models.DateTimeField(verbose_name='deadline')),
-                ('deadline_time_zone', models.CharField(max_length=64, validators=[incubator.validators.validate_time_zone], verbose_name='time zone of the deadline')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='calls', to='incubator.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("challenges", "Call for challenges"),
+                            ("solutions", "Call for solutions"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        max_length=200,
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(
+                        validators=[incubator.validators.validate_plain_text],
+                        verbose_name="introduction",
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="opens")),
+                ("closes_at", models.DateTimeField(verbose_name="deadline")),
+                (
+                    "deadline_time_zone",
+                    models.CharField(
+                        max_length=64,
+                        validators=[incubator.validators.validate_time_zone],
+                        verbose_name="time zone of the deadline",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calls",
+                        to="incubator.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'call',
-                'verbose_name_plural': 'calls',
-                'ordering': ['closes_at'],
+                "verbose_name": "call",
+                "verbose_name_plural": "calls",
+                "ordering": ["closes_at"],
             },
         ),
         migrations.CreateModel(
-            name='RoleGrant',
+            name="RoleGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('reviewer', 'Reviewer (advisory board)'), ('secretariat', 'Secretariat')], max_length=20, verbose_name='role')),
-                ('granted_at', models.DateTimeField(auto_now_add=True, verbose_name='granted at')),
-                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("reviewer", "Reviewer (advisory board)"),
+                            ("secretariat", "Secretariat"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(auto_now_add=True, verbose_name="granted at")),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role grant',
-                'verbose_name_plural': 'role grants',
+                "verbose_name": "role grant",
+                "verbose_name_plural": "role grants",
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=80, verbose_name='action')),
-                ('target_id', models.CharField(max_length=40)),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=80, verbose_name="action")),
+                ("target_id", models.CharField(max_length=40)),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit trail',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='incubator_a_target__76a6a0_idx')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit trail",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["target_type", "target_id"], name="incubator_a_target__76a6a0_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True, verbose_name='idempotency key')),
-                ('to_email', models.EmailField(max_length=254, verbose_name='to')),
-                ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('body_text', models.TextField(verbose_name='plain text')),
-                ('body_html', models.TextField(blank=True, verbose_name='HTML')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sent', 'Sent'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='queued')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(max_length=200, unique=True, verbose_name="idempotency key"),
+                ),
+                ("to_email", models.EmailField(max_length=254, verbose_name="to")),
+                ("language", models.CharField(max_length=8, verbose_name="language")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("body_text", models.TextField(verbose_name="plain text")),
+                ("body_html", models.TextField(blank=True, verbose_name="HTML")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="next attempt"),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="queued")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'outbox',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='incubator_n_status_455dc5_idx')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "outbox",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "next_attempt_at"], name="incubator_n_status_455dc5_idx"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('organisation', 'user'), name='one_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "user"), name="one_membership"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='call_closes_after_it_opens'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="call_closes_after_it_opens",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rolegrant',
-            constraint=models.UniqueConstraint(fields=('user', 'role'), name='one_grant_per_role'),
+            model_name="rolegrant",
+            constraint=models.UniqueConstraint(fields=("user", "role"), name="one_grant_per_role"),
         ),
     ]

@@ -9,7 +9,10 @@ class AuditEntry(models.Model):
     """Who did what to which record, and when. Written by the service that made the change."""
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=80)

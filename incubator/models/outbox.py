@@ -15,7 +15,10 @@ class Notification(models.Model):
 
     key = models.CharField(_("idempotency key"), max_length=200, unique=True)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="notifications",
     )
     to_email = models.EmailField(_("to"))
@@ -24,7 +27,9 @@ class Notification(models.Model):
     body_text = models.TextField(_("plain text"))
     body_html = models.TextField(_("HTML"), blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=NotificationStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=NotificationStatus.choices,
         default=NotificationStatus.PENDING,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -16,14 +16,11 @@ def organisation_for_member(*, user: User, pk: int) -> Organisation:
 
 
 def organisation_with_people(*, organisation: Organisation) -> Organisation:
-    return (
-        Organisation.objects.prefetch_related(
-            Prefetch("memberships", Membership.objects.select_related("user").order_by("joined_at")),
-            Prefetch(
-                "invitations",
-                Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by"),
-                to_attr="open_invitations",
-            ),
-        )
-        .get(pk=organisation.pk)
-    )
+    return Organisation.objects.prefetch_related(
+        Prefetch("memberships", Membership.objects.select_related("user").order_by("joined_at")),
+        Prefetch(
+            "invitations",
+            Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by"),
+            to_attr="open_invitations",
+        ),
+    ).get(pk=organisation.pk)

@@ -56,15 +56,23 @@ def role_revoke(*, user: User, role: str, by: User) -> None:
 
 @transaction.atomic
 def account_create_verified(
-    *, email: str, password: str, display_name: str = "", time_zone: str = "UTC",
-    language: str = "en", roles: tuple[str, ...] = (),
+    *,
+    email: str,
+    password: str,
+    display_name: str = "",
+    time_zone: str = "UTC",
+    language: str = "en",
+    roles: tuple[str, ...] = (),
 ) -> User:
     """An account whose email is already known to be right: the first secretariat
     account from the command line, and demo accounts. Roles here bypass the grant
     rule because there is no secretariat yet to grant them."""
     user = User.objects.create_user(
-        email=email, password=password, display_name=display_name,
-        time_zone=time_zone, language=language,
+        email=email,
+        password=password,
+        display_name=display_name,
+        time_zone=time_zone,
+        language=language,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     for role in roles:

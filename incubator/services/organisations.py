@@ -16,7 +16,13 @@ INVITATION_LIFETIME = timedelta(days=14)
 INVITATION_SALT = "incubator.invitation"
 
 ORGANISATION_FIELDS = (
-    "name", "country", "level", "languages", "time_zone", "website", "description",
+    "name",
+    "country",
+    "level",
+    "languages",
+    "time_zone",
+    "website",
+    "description",
 )
 
 
@@ -70,9 +76,7 @@ def invitation_send(*, organisation: Organisation, email: str, by: User) -> Invi
         invited_by=by,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
-    audit_record(
-        actor=by, action="invitation.sent", target=organisation, details={"email": email}
-    )
+    audit_record(actor=by, action="invitation.sent", target=organisation, details={"email": email})
     link = reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
     notification_queue(
         key=f"invitation-sent:{invitation.pk}",
@@ -92,9 +96,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."))
     if invitation.is_expired:
-        raise ValidationError(
-            _("This invitation has expired. Ask the team to send you a new one.")
-        )
+        raise ValidationError(_("This invitation has expired. Ask the team to send you a new one."))
     verified = EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
     ).exists()

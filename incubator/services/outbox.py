@@ -119,7 +119,7 @@ def notification_deliver(*, notification_id: int) -> str | None:
         except PermanentDeliveryError as error:
             notification.status = NotificationStatus.FAILED
             notification.last_error = str(error)[:2000]
-        except Exception as error:  # noqa: BLE001 - any transport failure is retried
+        except Exception as error:
             logger.warning("Sending notification %s failed: %s", notification.pk, error)
             notification.last_error = f"{type(error).__name__}: {error}"[:2000]
             if notification.attempts >= settings.OUTBOX_MAX_ATTEMPTS:

@@ -5,7 +5,9 @@ from incubator.services.audit import audit_record
 
 
 @transaction.atomic
-def vocabulary_save(*, record: Theme | Programme | Call, by: User | None) -> Theme | Programme | Call:
+def vocabulary_save(
+    *, record: Theme | Programme | Call, by: User | None
+) -> Theme | Programme | Call:
     """Save a theme, programme or call the secretariat edited, and record who did it."""
     created = record.pk is None
     record.full_clean()

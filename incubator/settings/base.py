@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from incubator.settings.env import env_bool, env_int, env_list, env_str
+from incubator.settings.env import env_bool, env_int, env_list, env_str, mailers_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -89,8 +89,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -136,32 +138,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Email: the outbox renders and queues; the mailer delivers. EMAIL_BACKEND names one of
-# smtp, console, file, locmem, or a backend's dotted path.
-EMAIL_BACKENDS = {
-    "smtp": "django.core.mail.backends.smtp.EmailBackend",
-    "console": "django.core.mail.backends.console.EmailBackend",
-    "file": "django.core.mail.backends.filebased.EmailBackend",
-    "locmem": "django.core.mail.backends.locmem.EmailBackend",
-}
-_email_backend = env_str("EMAIL_BACKEND", "console")
-_email_options = {
-    "smtp": {
-        "host": env_str("EMAIL_HOST", "localhost"),
-        "port": env_int("EMAIL_PORT", 25),
-        "username": env_str("EMAIL_HOST_USER", ""),
-        "password": env_str("EMAIL_HOST_PASSWORD", ""),
-        "use_tls": env_bool("EMAIL_USE_TLS", False),
-        "timeout": env_int("EMAIL_TIMEOUT", 30),
-    },
-    "file": {"file_path": env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))},
-}.get(_email_backend, {})
-MAILERS = {
-    "default": {
-        "BACKEND": EMAIL_BACKENDS.get(_email_backend, _email_backend),
-        "OPTIONS": _email_options,
-    }
-}
+# Email: the outbox renders and queues; the mailer delivers.
+MAILERS = mailers_from_env(default_backend="console", base_dir=BASE_DIR)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Innovation Incubator <incubator@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,6 +1,7 @@
 """Reading settings from the environment, with the embedded defaults in one place."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -35,3 +36,28 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def mailers_from_env(*, default_backend: str, base_dir: Path) -> dict:
+    """The MAILERS setting. EMAIL_BACKEND names smtp, console, file, locmem or a dotted path."""
+    backend = env_str("EMAIL_BACKEND", default_backend)
+    options = {
+        "smtp": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": env_int("EMAIL_TIMEOUT", 30),
+        },
+        "file": {"file_path": env_str("EMAIL_FILE_PATH", str(base_dir / "sent-mail"))},
+    }.get(backend, {})
+    return {"default": {"BACKEND": EMAIL_BACKENDS.get(backend, backend), "OPTIONS": options}}

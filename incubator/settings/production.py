@@ -1,10 +1,11 @@
 """The production shape: secrets and hosts come from the environment, HTTPS throughout."""
 
 from incubator.settings.base import *  # noqa: F403
-from incubator.settings.env import env_bool, env_int, env_str
+from incubator.settings.env import env_bool, env_int, env_str, mailers_from_env
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
+MAILERS = mailers_from_env(default_backend="smtp", base_dir=BASE_DIR)  # noqa: F405
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -46,9 +46,7 @@ def organisation_edit(request, pk):
         else:
             messages.success(request, _("The team's details are saved."))
             return redirect("organisation_detail", pk=organisation.pk)
-    return render(
-        request, "organisations/form.html", {"form": form, "organisation": organisation}
-    )
+    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
 
 
 @login_required
@@ -71,7 +69,8 @@ def invitation_new(request, pk):
             form.add_error(None, error)
         else:
             messages.success(
-                request, _("An invitation is on its way to %(email)s.") % {"email": invitation.email}
+                request,
+                _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
             )
             return redirect("organisation_detail", pk=organisation.pk)
     return _detail(request, organisation, form, status=400)

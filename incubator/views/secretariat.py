@@ -53,7 +53,9 @@ def outbox(request):
 def outbox_retry(request, pk):
     notification = get_object_or_404(Notification, pk=pk, status=NotificationStatus.FAILED)
     notification_retry(notification=notification, by=request.user)
-    messages.success(request, _("The message to %(to)s is queued again.") % {"to": notification.to_email})
+    messages.success(
+        request, _("The message to %(to)s is queued again.") % {"to": notification.to_email}
+    )
     return redirect("secretariat_outbox")
 
 

@@ -12,5 +12,7 @@ class Unreachable(BaseEmailBackend):
 
 class RefusesRecipients(BaseEmailBackend):
     def send_messages(self, email_messages):
-        refused = {address: (550, b"5.1.1 Mailbox unknown") for m in email_messages for address in m.to}
+        refused = {
+            address: (550, b"5.1.1 Mailbox unknown") for m in email_messages for address in m.to
+        }
         raise smtplib.SMTPRecipientsRefused(refused)

@@ -27,7 +27,8 @@ def queue_invitation_like(recipient, key="test-event:1"):
 
     membership = MembershipFactory()
     invitation = membership.organisation.invitations.create(
-        email=recipient.email, invited_by=membership.user,
+        email=recipient.email,
+        invited_by=membership.user,
         expires_at=timezone.now() + timedelta(days=14),
     )
     return notification_queue(
@@ -133,7 +134,9 @@ def test_the_sweep_leaves_fresh_rows_to_their_own_task():
     assert mail.outbox == []
 
 
-def test_the_secretariat_can_send_a_failed_message_again(settings, django_capture_on_commit_callbacks):
+def test_the_secretariat_can_send_a_failed_message_again(
+    settings, django_capture_on_commit_callbacks
+):
     settings.MAILERS = mailer("RefusesRecipients")
     notification = queue_invitation_like(UserFactory())
     notification_deliver(notification_id=notification.pk)

@@ -1,0 +1,95 @@
+"""A believable programme round for the embedded default and for demonstrations."""
+
+THEMES = [
+    ("open-experimentation", "Open experimentation"),
+    ("cultural-transformation", "Cultural transformation"),
+    ("citizen-involvement", "Citizen involvement"),
+    ("evidence-based-policymaking", "Evidence-based policymaking"),
+    ("scaling-public-services", "Scaling public services"),
+    ("digital-inclusion", "Digital inclusion"),
+    ("climate-adaptation", "Climate adaptation"),
+    ("public-health", "Public health"),
+]
+
+# name, country, level, languages, time zone
+TEAMS = [
+    ("Agency for Administrative Modernisation", "PT", "national", ["pt", "en"], "Europe/Lisbon"),
+    ("Lisbon City Innovation Lab", "PT", "local", ["pt", "en"], "Europe/Lisbon"),
+    (
+        "Interministerial Directorate for Public Transformation",
+        "FR",
+        "national",
+        ["fr", "en"],
+        "Europe/Paris",
+    ),
+    ("Brittany Regional Digital Office", "FR", "regional", ["fr"], "Europe/Paris"),
+    ("Federal Government Digital Service", "DE", "national", ["de", "en"], "Europe/Berlin"),
+    ("Government Digital Service", "GB", "national", ["en"], "Europe/London"),
+    ("Helsinki City Data Team", "FI", "local", ["fi", "sv", "en"], "Europe/Helsinki"),
+    (
+        "Estonian Information System Authority",
+        "EE",
+        "national",
+        ["et", "en", "ru"],
+        "Europe/Tallinn",
+    ),
+    ("Ministry of Digital Affairs", "PL", "national", ["pl", "en"], "Europe/Warsaw"),
+    (
+        "European Commission Joint Research Centre",
+        "BE",
+        "supranational",
+        ["en", "fr", "de"],
+        "Europe/Brussels",
+    ),
+    ("Canadian Digital Service", "CA", "national", ["en", "fr"], "America/Toronto"),
+    ("Quebec Ministry of Cybersecurity and Digital", "CA", "regional", ["fr"], "America/Toronto"),
+    ("US Digital Service", "US", "national", ["en", "es"], "America/New_York"),
+    ("City of Boston New Urban Mechanics", "US", "local", ["en"], "America/New_York"),
+    ("Agency for Digital Government", "MX", "national", ["es"], "America/Mexico_City"),
+    ("Government Laboratory of Chile", "CL", "national", ["es"], "America/Santiago"),
+    (
+        "Buenos Aires City Innovation Secretariat",
+        "AR",
+        "local",
+        ["es"],
+        "America/Argentina/Buenos_Aires",
+    ),
+    ("Bogotá Public Innovation Lab", "CO", "local", ["es"], "America/Bogota"),
+    (
+        "Ministry of Management and Innovation in Public Services",
+        "BR",
+        "national",
+        ["pt"],
+        "America/Sao_Paulo",
+    ),
+    ("Rwanda Information Society Authority", "RW", "national", ["rw", "en", "fr"], "Africa/Kigali"),
+    ("Kenya ICT Authority", "KE", "national", ["en", "sw"], "Africa/Nairobi"),
+    ("Lagos State Innovation Office", "NG", "regional", ["en", "yo"], "Africa/Lagos"),
+    (
+        "Centre for Public Service Innovation",
+        "ZA",
+        "national",
+        ["en", "af", "zu"],
+        "Africa/Johannesburg",
+    ),
+    ("Digital Agency", "JP", "national", ["ja", "en"], "Asia/Tokyo"),
+    (
+        "Seoul Metropolitan Government Digital Policy Office",
+        "KR",
+        "local",
+        ["ko", "en"],
+        "Asia/Seoul",
+    ),
+    ("Government Technology Agency", "SG", "national", ["en", "ms", "zh", "ta"], "Asia/Singapore"),
+    ("Digital India Corporation", "IN", "national", ["hi", "en"], "Asia/Kolkata"),
+    ("Digital Transformation Agency", "AU", "national", ["en"], "Australia/Sydney"),
+    ("New South Wales Behavioural Insights Unit", "AU", "regional", ["en"], "Australia/Sydney"),
+    ("Department of Internal Affairs", "NZ", "national", ["en", "mi"], "Pacific/Auckland"),
+]
+
+DESCRIPTIONS = {
+    "national": "Leads the national programme for simpler, fairer public services.",
+    "regional": "Designs regional services with the people who use them.",
+    "local": "Tests new ideas with residents before they scale across the city.",
+    "supranational": "Brings evidence and methods to governments across borders.",
+}
