@@ -19,3 +19,18 @@ def client_of(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def queries_to_render():
+    """How many database queries one GET of the page takes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        return len(captured)
+
+    return count
