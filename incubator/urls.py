@@ -6,6 +6,7 @@ from incubator.views import accounts, organisations, public, secretariat
 urlpatterns = [
     path("", public.home, name="home"),
     path("language/", public.language_switch, name="language_switch"),
+    path("healthz", public.health, name="health"),
     path("accounts/", include("allauth.urls")),
     path("me/", accounts.dashboard, name="dashboard"),
     path("me/profile/", accounts.profile, name="profile"),

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,3 +32,10 @@ def language_switch(request):
         if request.user.is_authenticated:
             language_set(user=request.user, language=language)
     return response
+
+
+def health(request):
+    """For the load balancer and compose: answers only when the database does."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
