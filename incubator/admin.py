@@ -1,4 +1,7 @@
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 from incubator.admin_site import EditableBySecretariatAdmin, SecretariatModelAdmin
 from incubator.models import (
@@ -14,6 +17,10 @@ from incubator.models import (
     User,
 )
 from incubator.services.programmes import vocabulary_save
+
+# Roles are the portal's permissions, and second factors are nobody's to browse.
+for model in (Group, EmailAddress, Authenticator):
+    admin.site.unregister(model)
 
 
 class VocabularyAdmin(EditableBySecretariatAdmin):

@@ -1,0 +1,41 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from incubator.models import Notification
+from tests.factories import PASSWORD, CallFactory, UserFactory, secretariat_user, with_second_factor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_repeated_failed_logins_lock_the_account_for_a_while(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
+    person = UserFactory()
+
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": person.email, "password": "wrong"})
+    with_right_password = client.post(
+        reverse("account_login"), {"login": person.email, "password": PASSWORD}
+    )
+
+    assert with_right_password.status_code == 200
+    assert "Too many failed login attempts" in with_right_password.content.decode()
+
+
+def test_a_password_reset_email_goes_through_the_outbox_in_the_persons_language(client):
+    person = UserFactory(language="fr")
+
+    client.post(reverse("account_reset_password"), {"email": person.email})
+
+    reset = Notification.objects.get(to_email=person.email)
+    assert reset.language == "fr"
+    assert "/accounts/password/reset/key/" in reset.body_text
+
+
+def test_every_admin_list_opens_for_the_secretariat(client_of):
+    CallFactory()
+    client = client_of(with_second_factor(secretariat_user()))
+
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
