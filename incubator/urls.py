@@ -31,4 +31,5 @@ urlpatterns = [
         "secretariat/people/<int:pk>/role/", secretariat.people_role, name="secretariat_people_role"
     ),
     path("secretariat/admin/", admin.site.urls),
+    path("", include("challenges.urls")),
 ]

@@ -100,3 +100,45 @@ def with_second_factor(user: User) -> User:
 
     TOTP.activate(user, generate_totp_secret())
     return user
+
+
+class ChallengeFactory(factory.django.DjangoModelFactory):
+    """A complete challenge, submitted unless told otherwise."""
+
+    class Meta:
+        model = "challenges.Challenge"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    call = factory.SubFactory(CallFactory)
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+    title = factory.Sequence(lambda n: f"Reaching citizens who never use online services {n}")
+    summary = "Half our older residents never open a digital service."
+    problem_statement = "Older residents in rural areas do not use the online benefits portal."
+    context = "About 400,000 people over 70, mostly rural."
+    tried = "Paper forms, a helpline, and library workshops."
+    constraints = "No budget for new staff this year."
+    expertise_sought = "Assisted digital models run by other governments."
+    hoped_outcome = "Twice as many older residents claiming online."
+    lifecycle_stage = "developing_proposals"
+    sector = "digital_government"
+    languages = factory.LazyFunction(lambda: ["pt", "en"])
+    meeting_windows = "Tuesdays and Thursdays, 09:00–12:00 Lisbon time"
+    providers_wanted = 2
+    written_in = "en"
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.set(extracted if extracted is not None else [ThemeFactory()])
+
+    @factory.post_generation
+    def published(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.status = "selected"
+            self.published_at = timezone.now()
+            self.save()
+            from challenges.services import _refresh_search_vector
+
+            _refresh_search_vector(self)

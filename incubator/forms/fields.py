@@ -1,6 +1,7 @@
 """Form fields for the vocabularies every form of the portal shares."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incubator.languages import language_choices
@@ -46,3 +47,23 @@ class PlainTextField(forms.CharField):
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
         super().__init__(**kwargs)
+
+
+class CountedTextField(PlainTextField):
+    """Plain text with a length limit the page counts down as people type. Without
+    JavaScript the limit is in the hint and checked on saving; the field carries no
+    maxlength, so pasted text is never cut off silently."""
+
+    def __init__(self, *, max_length: int, help_text="", **kwargs):
+        limit = format_lazy(_("Up to {} characters."), f"{max_length:,}")
+        super().__init__(
+            max_length=max_length,
+            help_text=format_lazy("{} {}", help_text, limit) if help_text else limit,
+            **kwargs,
+        )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-maxlength"] = str(self.max_length)
+        return attrs

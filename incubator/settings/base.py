@@ -166,6 +166,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "incubator.tasks.sweep_outbox",
         "schedule": float(OUTBOX_SWEEP_SECONDS),
     },
+    "challenge-draft-reminders": {
+        "task": "challenges.tasks.send_draft_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 CACHES = {

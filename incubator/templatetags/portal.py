@@ -1,19 +1,12 @@
 """Template helpers: times in a named zone, the viewer's own by default."""
 
-from zoneinfo import ZoneInfo
-
 from django import template
-from django.utils import formats, timezone
 from django.utils.html import format_html
 
+from incubator import times
 from incubator.languages import language_names
 
 register = template.Library()
-
-
-def _named(moment, zone: ZoneInfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{formats.date_format(local, 'j F Y, H:i')} {local.tzname()} ({zone.key})"
 
 
 @register.filter
@@ -21,7 +14,7 @@ def in_zone(moment, zone_name: str) -> str:
     """A moment as the clock reads in the named zone, with the zone named."""
     if not moment:
         return ""
-    return _named(moment, ZoneInfo(zone_name))
+    return times.in_zone(moment, zone_name)
 
 
 @register.filter
@@ -29,7 +22,7 @@ def local(moment) -> str:
     """A moment in the viewer's own zone, with the zone named."""
     if not moment:
         return ""
-    return _named(moment, timezone.get_current_timezone())
+    return times.in_viewer_zone(moment)
 
 
 @register.simple_tag
