@@ -111,6 +111,15 @@ class Challenge(Submission):
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
         ordering = ["-updated_at"]
+        indexes = [
+            # The public list: count and first pages of published challenges without
+            # touching the table (see bench/public_challenge_list.py).
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status=SubmissionState.SELECTED, published_at__isnull=False),
+                name="challenge_published_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,4 +1,56 @@
-# Being written: see the helper's task.
-def challenge_list(request): ...
-def challenge_public(request, pk): ...
-def programme_detail(request, slug): ...
+"""What anyone can read: published challenges, searched and filtered, one challenge,
+and a programme with its calls."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from challenges.models import LifecycleStage, Sector
+from challenges.public_filters import PublicChallengeFilter
+from challenges.selectors import challenge_for_public, challenges_published
+from incubator.models import Programme
+
+PAGE_SIZE = 20
+LATEST_ON_PROGRAMME = 5
+# Labels for the result cards, looked up once per label shown: get_FOO_display()
+# translates every choice of the field on each call.
+LABELS = {"sector_names": dict(Sector.choices), "stage_names": dict(LifecycleStage.choices)}
+
+
+def challenge_list(request):
+    filterset = PublicChallengeFilter(request.GET, queryset=challenges_published())
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "challenges/public/list.html",
+        {
+            "form": filterset.form,
+            "page": page,
+            "query_string": urlencode(filterset.active),
+            **LABELS,
+        },
+    )
+
+
+def challenge_public(request, pk):
+    return render(
+        request, "challenges/public/detail.html", {"challenge": challenge_for_public(pk=pk)}
+    )
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(Programme, slug=slug)
+    published = challenges_published().filter(call__programme=programme)
+    return render(
+        request,
+        "challenges/public/programme.html",
+        {
+            "programme": programme,
+            "calls": programme.calls.order_by("opens_at"),
+            "published_count": published.count(),
+            "latest": published[:LATEST_ON_PROGRAMME],
+            "list_query": urlencode({"programme": programme.slug}),
+            **LABELS,
+        },
+    )
