@@ -4,6 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from challenges.services import _refresh_search_vector
 from incubator.models import Call, Membership, Organisation, Programme, Role, RoleGrant, Theme, User
 from incubator.models.programmes import CallKind
 
@@ -139,6 +140,9 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
             self.status = "selected"
             self.published_at = timezone.now()
             self.save()
-            from challenges.services import _refresh_search_vector
 
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        # The services keep the vector current on every save; a factory row must too.
+        if create:
             _refresh_search_vector(self)
