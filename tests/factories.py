@@ -95,11 +95,11 @@ def secretariat_user(**kwargs) -> User:
     return user
 
 
-def with_second_factor(user: User) -> User:
+def with_second_factor(user: User, *, secret: str | None = None) -> User:
     """Give the account an activated authenticator app, as allauth stores one."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    TOTP.activate(user, generate_totp_secret())
+    TOTP.activate(user, secret or generate_totp_secret())
     return user
 
 
