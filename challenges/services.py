@@ -299,3 +299,12 @@ def challenge_draft_reminders_send(*, now=None) -> int:
                     )
                 queued += 1
     return queued
+
+
+def challenge_select_decided(*, submission: Challenge, by: User, reason: str = "") -> Challenge:
+    """A selection released from review: the challenge is selected and published."""
+    return challenge_publish(challenge=submission, by=by)
+
+
+def challenge_decline_decided(*, submission: Challenge, by: User, reason: str) -> Challenge:
+    return challenge_decline(challenge=submission, by=by, reason=reason)
