@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges.models import LIMITS, LifecycleStage, Sector
 from incubator.forms.fields import CountedTextField, LanguagesField
-from incubator.models import Organisation, Theme, User
+from incubator.models import Theme
 
 
 def _counted(name, label, help_text, *, multiline=True, required=False):
@@ -110,64 +110,3 @@ def help_fields():
             ),
         ),
     }
-
-
-class StepForm(forms.Form):
-    def __init__(self, *args, fields, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields.update(fields)
-
-
-def people_fields(organisation: Organisation):
-    return {
-        "contacts": forms.ModelMultipleChoiceField(
-            label=_("Contact people"),
-            queryset=User.objects.filter(memberships__organisation=organisation).order_by(
-                "display_name", "email"
-            ),
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-            help_text=_(
-                "Who other teams and the secretariat should talk to. Colleagues appear "
-                "here once they have joined your team."
-            ),
-        ),
-    }
-
-
-class ChallengeStartForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Government team"), queryset=Organisation.objects.none()
-    )
-    call = forms.ModelChoiceField(label=_("Call"), queryset=None)
-    title = CountedTextField(
-        label=_("Title"),
-        max_length=LIMITS["title"],
-        multiline=False,
-        help_text=_("A short name for the problem. You can change it later."),
-    )
-
-    def __init__(self, *args, organisations, calls, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["call"].queryset = calls
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0]
-        if len(calls) == 1:
-            self.fields["call"].initial = calls[0]
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=_("Add a file"),
-        help_text=_(
-            "PDF, Word (DOCX), PowerPoint (PPTX), OpenDocument text (ODT), PNG or JPEG; "
-            "up to 20 MB each, 5 files in all."
-        ),
-    )
-
-
-class DeclineOrWithdrawForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("Yes, withdraw this challenge. This cannot be undone."), required=True
-    )

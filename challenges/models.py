@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from incubator.languages import validate_language_codes
 from incubator.models import Submission, SubmissionState, Theme
+from incubator.models.submissions import SubmissionAttachment
 from incubator.validators import validate_plain_text
 
 
@@ -132,21 +133,8 @@ class Challenge(Submission):
         return self.published_at is not None and self.status == SubmissionState.SELECTED
 
 
-class ChallengeAttachment(models.Model):
+class ChallengeAttachment(SubmissionAttachment):
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="challenges/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=10)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.original_name
+    class Meta(SubmissionAttachment.Meta):
+        pass

@@ -29,5 +29,3 @@ def kind_for(call_kind: str) -> SubmissionKind:
 
 def submission_models() -> list[type[Submission]]:
     return [kind.model for kind in _kinds.values()]
-
-

@@ -3,6 +3,7 @@ it is written in, and one lifecycle."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from incubator.models.organisations import Organisation
@@ -81,3 +82,30 @@ class Submission(models.Model):
         if self.status == SubmissionState.DRAFT:
             return True
         return self.status in EDITABLE_UNTIL_DEADLINE and self.call.state == "open"
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"{instance._meta.app_label}/{timezone.now():%Y/%m}/{filename}"
+
+
+class SubmissionAttachment(models.Model):
+    """A file added to a submission; each kind adds the foreign key to its submission,
+    with ``related_name="attachments"``. Checked by content before it is stored."""
+
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
