@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from importlib import import_module
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
 from django.utils.text import slugify
 
 from incubator.demo.round import DESCRIPTIONS, TEAMS, THEMES
@@ -13,6 +16,10 @@ from incubator.models.programmes import CallKind
 from incubator.services.accounts import account_create_verified
 
 DEMO_PASSWORD = "incubator-demo-2027"
+DEMO_PROGRAMME = "incubator-2027"
+# An app adds its own demo content in this module, with a ``seed()`` that is safe to run
+# twice and returns one line to print. Not ``demo``: that is incubator's own data package.
+DEMO_SEED_MODULE = "demo_seed"
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,7 @@ class DemoAccount:
     note: str
 
 
+DEMO_MEMBER = DemoAccount("member@demo.incubator.example", "", "team member of the Lisbon agency")
 DEMO_ACCOUNTS = [
     DemoAccount(
         "secretariat@demo.incubator.example",
@@ -29,20 +37,20 @@ DEMO_ACCOUNTS = [
         "secretariat; sets up an authenticator app at first visit to secretariat pages",
     ),
     DemoAccount("reviewer@demo.incubator.example", Role.REVIEWER, "advisory-board reviewer"),
-    DemoAccount("member@demo.incubator.example", "", "team member of the Lisbon agency"),
+    DEMO_MEMBER,
 ]
 
 
 @transaction.atomic
 def demo_round_seed() -> list[DemoAccount]:
     """Idempotent: running it on a seeded database changes nothing."""
-    if Programme.objects.filter(slug="incubator-2027").exists():
+    if Programme.objects.filter(slug=DEMO_PROGRAMME).exists():
         return DEMO_ACCOUNTS
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     for slug, name in THEMES:
         Theme.objects.create(slug=slug, name=name)
     programme = Programme.objects.create(
-        slug="incubator-2027",
+        slug=DEMO_PROGRAMME,
         name="Innovation Incubator 2027",
         description=(
             "The 2027 round: governments helping governments with problems they are stuck on."
@@ -99,6 +107,17 @@ def demo_round_seed() -> list[DemoAccount]:
     ]
     Membership.objects.create(organisation=organisations[0], user=accounts[-1])
     return DEMO_ACCOUNTS
+
+
+def demo_apps_seed() -> list[str]:
+    """Run each installed app's demo seeder, in INSTALLED_APPS order, after the round.
+    Apps are found by looking for the module, never imported by name, so incubator stays
+    below the apps that build on it (as Django's admin autodiscovery does)."""
+    return [
+        import_module(f"{app.name}.{DEMO_SEED_MODULE}").seed()
+        for app in apps.get_app_configs()
+        if module_has_submodule(app.module, DEMO_SEED_MODULE)
+    ]
 
 
 def demo_summary() -> dict[str, int]:
