@@ -32,4 +32,5 @@ urlpatterns = [
     ),
     path("secretariat/admin/", admin.site.urls),
     path("", include("challenges.urls")),
+    path("", include("solutions.urls")),
 ]

@@ -3,7 +3,7 @@ save answers step by step, add and remove files, submit, withdraw, and remind te
 whose drafts are unfinished. Each kind describes itself once in a ``Drafting``."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,6 +39,8 @@ class Drafting:
     reminder_template: str
     # Runs after every save of answers (the challenge keeps its search vector current).
     after_save: Callable[[Submission], None] = _nothing
+    # Relations saved by a function of their own rather than ``.set()`` (ranked ones).
+    setters: dict[str, Callable[[Submission, list], None]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -100,7 +102,11 @@ def submission_update(
     ):
         raise ValidationError({"contacts": _("Contact people must be members of the team.")})
     for name, values in relations.items():
-        getattr(submission, name).set(values)
+        setter = drafting.setters.get(name)
+        if setter:
+            setter(submission, values)
+        else:
+            getattr(submission, name).set(values)
         changed.append(name)
     audit_record(
         actor=by, action=f"{drafting.name}.edited", target=submission, details={"fields": changed}

@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "challenges.tasks.send_draft_reminders",
         "schedule": 3600.0,
     },
+    "solution-draft-reminders": {
+        "task": "solutions.tasks.send_draft_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 CACHES = {

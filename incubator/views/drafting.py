@@ -56,6 +56,10 @@ class Step:
     title: str
     # Builds the step's form fields for one submission.
     fields: Callable[[Submission], dict[str, forms.Field]]
+    # For steps whose fields are not the answers themselves (three ranked choices that
+    # save as one ranked relation): the form's initial values, and the answers it gives.
+    initial: Callable[[Submission], dict] | None = None
+    answers: Callable[[dict], dict] | None = None
 
 
 class StepForm(forms.Form):
@@ -266,12 +270,16 @@ class DraftingPages:
                 return blocked
             current = self.steps[slugs.index(step)]
             fields = current.fields(submission)
-            initial = {
-                name: list(getattr(submission, name).all())
-                if name in self.drafting.relations
-                else getattr(submission, name)
-                for name in fields
-            }
+            initial = (
+                current.initial(submission)
+                if current.initial
+                else {
+                    name: list(getattr(submission, name).all())
+                    if name in self.drafting.relations
+                    else getattr(submission, name)
+                    for name in fields
+                }
+            )
             form = StepForm(request.POST or None, fields=fields, initial=initial)
             if request.method == "POST" and form.is_valid():
                 try:
@@ -279,7 +287,7 @@ class DraftingPages:
                         drafting=self.drafting,
                         submission=submission,
                         by=request.user,
-                        **form.cleaned_data,
+                        **(current.answers or dict)(form.cleaned_data),
                     )
                 except ValidationError as error:
                     form.add_error(None, error)
