@@ -1,0 +1,54 @@
+from django.urls import include, path
+
+from cohorts.views import desk, sessions, sharing
+
+member_patterns = [
+    path("sessions/", sessions.session_list, name="cohort_sessions"),
+    path("sessions/<int:pk>/", sessions.session_detail, name="cohort_session"),
+    path("sessions/<int:pk>/register/", sessions.session_register, name="cohort_session_register"),
+    path(
+        "sessions/<int:pk>/cancel/", sessions.session_unregister, name="cohort_session_unregister"
+    ),
+    path("sessions/<int:pk>/calendar.ics", sessions.session_ics, name="cohort_session_ics"),
+    path("sessions/<int:pk>/slides/", sessions.session_slides, name="cohort_session_slides"),
+    path("sessions/<int:pk>/feedback/", sessions.session_feedback, name="cohort_session_feedback"),
+    path("calendar/", sessions.calendar_page, name="cohort_calendar"),
+    path("calendar/new/", sessions.calendar_feed_new, name="cohort_calendar_new"),
+    path("calendar/revoke/", sessions.calendar_feed_stop, name="cohort_calendar_revoke"),
+    path("calendar/<slug:token>.ics", sessions.calendar_feed, name="cohort_feed"),
+    path("resources/", sharing.resource_list, name="cohort_resources"),
+    path("resources/new/", sharing.resource_new, name="cohort_resource_new"),
+    path("resources/<int:pk>/file/", sharing.resource_file, name="cohort_resource_file"),
+    path("resources/<int:pk>/remove/", sharing.resource_delete, name="cohort_resource_remove"),
+    path("opportunities/", sharing.opportunity_list, name="cohort_opportunities"),
+    path("opportunities/new/", sharing.opportunity_new, name="cohort_opportunity_new"),
+    path(
+        "opportunities/<int:pk>/remove/",
+        sharing.opportunity_delete,
+        name="cohort_opportunity_remove",
+    ),
+]
+
+desk_patterns = [
+    path("", desk.cohort_desk, name="desk_cohorts"),
+    path("<int:pk>/", desk.cohort_detail, name="desk_cohort"),
+    path("<int:pk>/teams/", desk.cohort_enrol_teams, name="desk_cohort_enrol"),
+    path(
+        "<int:pk>/teams/<int:organisation_pk>/remove/",
+        desk.cohort_remove_team,
+        name="desk_cohort_remove_team",
+    ),
+    path("<int:pk>/feedback/", desk.cohort_feedback, name="desk_cohort_feedback"),
+    path("<int:pk>/resources/new/", desk.cohort_resource_new, name="desk_cohort_resource_new"),
+    path("<int:pk>/sessions/new/", desk.session_new, name="desk_session_new"),
+    path("sessions/<int:pk>/", desk.session_desk, name="desk_session"),
+    path("sessions/<int:pk>/edit/", desk.session_edit, name="desk_session_edit"),
+    path("sessions/<int:pk>/cancel/", desk.session_cancel_view, name="desk_session_cancel"),
+    path("sessions/<int:pk>/attendance/", desk.session_attendance, name="desk_session_attendance"),
+    path("sessions/<int:pk>/material/", desk.session_material, name="desk_session_material"),
+]
+
+urlpatterns = [
+    path("cohort/", include(member_patterns)),
+    path("secretariat/cohorts/", include(desk_patterns)),
+]

@@ -1,0 +1,256 @@
+"""The cohort member's side of sessions: the list, one session, registering and
+cancelling, the calendar file, the subscription feed and feedback."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from cohorts.calendar import feed_calendar, session_calendar
+from cohorts.forms import FeedbackForm
+from cohorts.models import Feedback, RegistrationStatus
+from cohorts.selectors import (
+    feed_owner,
+    is_cohort_member,
+    live_feed,
+    registration_of,
+    session_for_viewer,
+    sessions_for_feed,
+    sessions_for_viewer,
+    visible_cohorts,
+    waitlist_position,
+)
+from cohorts.services import (
+    calendar_feed_create,
+    calendar_feed_revoke,
+    feedback_give,
+    registration_cancel,
+    registration_create,
+)
+from incubator.models import Theme
+
+PAGE_SIZE = 20
+FEED_HISTORY = timedelta(days=90)
+
+
+def _message_of(error: Exception) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+@login_required
+@require_safe
+def session_list(request):
+    past = request.GET.get("when") == "past"
+    themes = list(Theme.objects.order_by("name").values_list("slug", "name"))
+    theme = request.GET.get("theme", "")
+    if theme not in {slug for slug, _name in themes}:
+        theme = ""
+    sessions = sessions_for_viewer(user=request.user, past=past, theme=theme)
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = {"when": "past"} if past else {}
+    if theme:
+        query["theme"] = theme
+    return render(
+        request,
+        "cohorts/sessions/list.html",
+        {
+            "page": page,
+            "past": past,
+            "themes": themes,
+            "theme": theme,
+            "query_string": "&".join(f"{key}={value}" for key, value in query.items()),
+            "in_a_cohort": visible_cohorts(user=request.user).exists(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def session_detail(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    registration = registration_of(session=session, user=request.user)
+    status = registration.status if registration else None
+    now = timezone.now()
+    feedback = None
+    if status == RegistrationStatus.REGISTERED and session.has_ended(now):
+        feedback = Feedback.objects.filter(session=session, user=request.user).first()
+    return render(
+        request,
+        "cohorts/sessions/detail.html",
+        {
+            "session": session,
+            "registration": registration,
+            "status": status,
+            "position": waitlist_position(registration)
+            if status == RegistrationStatus.WAITLISTED
+            else None,
+            "can_register": is_cohort_member(user=request.user, cohort=session.cohort),
+            "started": session.has_started(now),
+            "ended": session.has_ended(now),
+            "feedback": feedback,
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_register(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    try:
+        registration = registration_create(session=session, user=request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, _message_of(error))
+    else:
+        if registration.status == RegistrationStatus.REGISTERED:
+            messages.success(
+                request,
+                _("You are registered. Add the session to your calendar so you do not miss it."),
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "The session is full: you are on the waitlist. If a place opens up, it is "
+                    "yours and we tell you by email."
+                ),
+            )
+    return redirect("cohort_session", pk=session.pk)
+
+
+@login_required
+@require_POST
+def session_unregister(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    registration = registration_of(session=session, user=request.user)
+    if registration is None:
+        return redirect("cohort_session", pk=session.pk)
+    try:
+        registration_cancel(registration=registration, by=request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, _message_of(error))
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect("cohort_session", pk=session.pk)
+
+
+@login_required
+@require_safe
+def session_ics(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    registration = registration_of(session=session, user=request.user)
+    registered = registration is not None and registration.status == RegistrationStatus.REGISTERED
+    response = HttpResponse(
+        session_calendar(session, show_joining_link=registered),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
+    return response
+
+
+@login_required
+@require_safe
+def session_slides(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    if not session.slides:
+        raise Http404
+    return FileResponse(
+        session.slides.open("rb"), as_attachment=True, filename=session.slides_name or None
+    )
+
+
+@login_required
+def session_feedback(request, pk):
+    session = session_for_viewer(user=request.user, pk=pk)
+    existing = Feedback.objects.filter(session=session, user=request.user).first()
+    initial = (
+        {"rating": existing.rating, "worked": existing.worked, "improve": existing.improve}
+        if existing
+        else None
+    )
+    form = FeedbackForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_give(session=session, user=request.user, **form.cleaned_data)
+        except PermissionDenied as error:
+            messages.error(request, _message_of(error))
+            return redirect("cohort_session", pk=session.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you: your feedback is saved."))
+            return redirect("cohort_session", pk=session.pk)
+    return render(
+        request,
+        "cohorts/sessions/feedback.html",
+        {"session": session, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+# The personal calendar feed ------------------------------------------------------------
+
+
+def feed_url(request, feed) -> str:
+    return request.build_absolute_uri(reverse("cohort_feed", kwargs={"token": feed.token}))
+
+
+@login_required
+@never_cache
+def calendar_page(request):
+    feed = live_feed(user=request.user)
+    url = feed_url(request, feed) if feed else ""
+    return render(
+        request,
+        "cohorts/sessions/calendar.html",
+        {
+            "feed": feed,
+            "url": url,
+            "webcal": url.replace("https://", "webcal://", 1).replace("http://", "webcal://", 1),
+        },
+    )
+
+
+@login_required
+@require_POST
+def calendar_feed_new(request):
+    calendar_feed_create(user=request.user)
+    messages.success(request, _("Your calendar address is ready. Add it to your calendar program."))
+    return redirect("cohort_calendar")
+
+
+@login_required
+@require_POST
+def calendar_feed_stop(request):
+    calendar_feed_revoke(user=request.user)
+    messages.success(
+        request,
+        _("The address is revoked: calendars that use it get nothing more, from now on."),
+    )
+    return redirect("cohort_calendar")
+
+
+@require_safe
+@never_cache
+def calendar_feed(request, token):
+    """The feed calendar programs poll. The secret address is the only key; a revoked or
+    unknown one answers 404 at once."""
+    user = feed_owner(token=token)
+    if user is None:
+        raise Http404
+    sessions = sessions_for_feed(user=user, since=timezone.now() - FEED_HISTORY)
+    # Nobody is signed in: the feed speaks its owner's language.
+    with translation.override(user.language):
+        body = feed_calendar(sessions, name=_("Innovation Incubator sessions"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="incubator-sessions.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,207 @@
+"""What cohort members share with each other: resources (files and links tagged by
+theme, searchable) and the opportunities board."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST, require_safe
+
+from cohorts.forms import OpportunityForm, ResourceForm, ResourceSearchForm
+from cohorts.models import Cohort, OpportunityKind
+from cohorts.selectors import (
+    member_cohorts,
+    member_teams,
+    opportunities_on_board,
+    resource_for_viewer,
+    resources_for_viewer,
+    visible_cohorts,
+)
+from cohorts.services import opportunity_post, opportunity_remove, resource_remove, resource_share
+from incubator.access import is_secretariat
+from incubator.models import Theme
+
+PAGE_SIZE = 20
+
+
+def _with_cohort_choice(form: forms.Form, cohorts: list[Cohort]) -> None:
+    """A person in several cohorts says which one they share with."""
+    if len(cohorts) > 1:
+        form.fields = {
+            "cohort": forms.ModelChoiceField(
+                label=gettext_lazy("Cohort"),
+                queryset=Cohort.objects.filter(pk__in=[cohort.pk for cohort in cohorts]),
+                empty_label=None,
+            ),
+            **form.fields,
+        }
+
+
+def _message_of(error: Exception) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])
+
+
+# Resources -------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def resource_list(request):
+    themes = list(Theme.objects.order_by("name").values_list("slug", "name"))
+    form = ResourceSearchForm(request.GET or None, themes=themes)
+    words, theme = "", ""
+    if form.is_bound and form.is_valid():
+        words, theme = form.cleaned_data["q"], form.cleaned_data["theme"]
+    resources = resources_for_viewer(user=request.user, words=words, theme=theme)
+    page = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = {name: value for name, value in (("q", words), ("theme", theme)) if value}
+    return render(
+        request,
+        "cohorts/resources/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": "&".join(f"{k}={v}" for k, v in query.items()),
+            "searching": bool(query),
+            "in_a_cohort": visible_cohorts(user=request.user).exists(),
+            "can_share": member_cohorts(user=request.user).exists(),
+        },
+    )
+
+
+@login_required
+def resource_new(request):
+    cohorts = list(member_cohorts(user=request.user).order_by("-created_at", "-pk"))
+    if not cohorts:
+        return render(request, "cohorts/not_a_member.html", status=403)
+    teams = member_teams(user=request.user)
+    form = ResourceForm(request.POST or None, request.FILES or None, teams=teams)
+    _with_cohort_choice(form, cohorts)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            resource_share(
+                cohort=data.get("cohort") or cohorts[0],
+                by=request.user,
+                organisation=data["organisation"],
+                title=data["title"],
+                description=data["description"],
+                themes=data["themes"],
+                url=data["url"],
+                upload=data["file"],
+            )
+        except PermissionDenied as error:
+            form.add_error("organisation", _message_of(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(title)s” is shared.") % {"title": data["title"]})
+            return redirect("cohort_resources")
+    return render(
+        request,
+        "cohorts/resources/form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def resource_file(request, pk):
+    resource = resource_for_viewer(user=request.user, pk=pk)
+    if not resource.file:
+        raise Http404
+    return FileResponse(
+        resource.file.open("rb"), as_attachment=True, filename=resource.original_name or None
+    )
+
+
+@login_required
+@require_POST
+def resource_delete(request, pk):
+    resource = resource_for_viewer(user=request.user, pk=pk)
+    try:
+        resource_remove(resource=resource, by=request.user)
+    except PermissionDenied as error:
+        messages.error(request, _message_of(error))
+    else:
+        messages.success(request, _("“%(title)s” is removed.") % {"title": resource.title})
+    return redirect("cohort_resources")
+
+
+# Opportunities ---------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def opportunity_list(request):
+    opportunities = opportunities_on_board(user=request.user)
+    page = Paginator(opportunities, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cohorts/opportunities/list.html",
+        {
+            "page": page,
+            "kinds": dict(OpportunityKind.choices),
+            "my_team_ids": set(member_teams(user=request.user).values_list("pk", flat=True)),
+            "is_secretariat": is_secretariat(request.user),
+            "in_a_cohort": visible_cohorts(user=request.user).exists(),
+            "can_post": member_cohorts(user=request.user).exists(),
+        },
+    )
+
+
+@login_required
+def opportunity_new(request):
+    cohorts = list(member_cohorts(user=request.user).order_by("-created_at", "-pk"))
+    if not cohorts:
+        return render(request, "cohorts/not_a_member.html", status=403)
+    teams = member_teams(user=request.user)
+    form = OpportunityForm(request.POST or None, teams=teams)
+    _with_cohort_choice(form, cohorts)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            opportunity_post(
+                cohort=data.get("cohort") or cohorts[0],
+                organisation=data["organisation"],
+                by=request.user,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                url=data["url"],
+                expires_on=data["expires_on"],
+            )
+        except PermissionDenied as error:
+            form.add_error("organisation", _message_of(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(title)s” is on the board.") % {"title": data["title"]})
+            return redirect("cohort_opportunities")
+    return render(
+        request,
+        "cohorts/opportunities/form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def opportunity_delete(request, pk):
+    opportunity = get_object_or_404(
+        opportunities_on_board(user=request.user).select_related(None), pk=pk
+    )
+    try:
+        opportunity_remove(opportunity=opportunity, by=request.user)
+    except PermissionDenied as error:
+        messages.error(request, _message_of(error))
+    else:
+        messages.success(request, _("“%(title)s” is off the board.") % {"title": opportunity.title})
+    return redirect("cohort_opportunities")
