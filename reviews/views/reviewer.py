@@ -1,0 +1,236 @@
+"""The reviewer's desk: my assignments and progress, the scoring form with draft and
+submit, declining for a conflict of interest, and my reviews as a spreadsheet. Nothing
+else: a reviewer reaches only what is assigned to them, and in an anonymised phase
+never the applicant team's name or country."""
+
+from collections import OrderedDict
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from incubator.access import is_reviewer
+from reviews.forms import ConflictForm, ReviewForm
+from reviews.models import Score
+from reviews.selectors import (
+    UNDER_REVIEW,
+    assignment_of_reviewer,
+    assignments_of_reviewer,
+    criteria_of,
+    other_reviews,
+    scores_of,
+    submission_answers,
+    weighted_mean,
+)
+from reviews.services import conflict_declare, review_save
+from reviews.spreadsheets import csv_response, utc
+from reviews.views.common import phase_or_none
+
+
+def reviewer_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_reviewer(request.user):
+            raise PermissionDenied(_("This page is for advisory-board reviewers."))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _is_open(assignment) -> bool:
+    """Still to do: not submitted, and the submission is still under review."""
+    return not assignment.is_submitted and assignment.item.submission.status in UNDER_REVIEW
+
+
+@reviewer_required
+@require_safe
+def desk(request):
+    calls = OrderedDict()
+    for assignment in assignments_of_reviewer(user=request.user):
+        call = assignment.item.call
+        if call.pk not in calls:
+            phase = phase_or_none(call)
+            calls[call.pk] = {
+                "call": call,
+                "phase": phase,
+                "hidden": phase is None or phase.anonymised,
+                "rows": [],
+                "done": 0,
+                "total": 0,
+            }
+        group = calls[call.pk]
+        group["rows"].append(assignment)
+        if assignment.is_submitted or _is_open(assignment):
+            group["total"] += 1
+        group["done"] += assignment.is_submitted
+    groups = list(calls.values())
+    return render(
+        request,
+        "reviews/reviewer/desk.html",
+        {
+            "groups": groups,
+            "done": sum(group["done"] for group in groups),
+            "total": sum(group["total"] for group in groups),
+            "under_review": UNDER_REVIEW,
+        },
+    )
+
+
+def _answers_for(form: ReviewForm, scores) -> dict:
+    initial = {}
+    for criterion in form.criteria:
+        score = scores.get(criterion.pk)
+        if score is not None:
+            initial[f"score_{criterion.pk}"] = score.score
+            initial[f"comment_{criterion.pk}"] = score.comment
+    return initial
+
+
+def _review_page(request, assignment, *, form=None, status=200):
+    item = assignment.item
+    phase = phase_or_none(item.call)
+    criteria = criteria_of(item.call)
+    scores = scores_of(assignment)
+    if form is None:
+        form = ReviewForm(criteria=criteria)
+        form.initial = _answers_for(form, scores)
+    editable = not assignment.is_submitted and phase is not None and phase.state == "open"
+    editable = editable and item.submission.status in UNDER_REVIEW
+    show_others = assignment.is_submitted and phase is not None and phase.reviewers_see_scores
+    return render(
+        request,
+        "reviews/reviewer/review.html",
+        {
+            "assignment": assignment,
+            "item": item,
+            "submission": item.submission,
+            "phase": phase,
+            "anonymised": phase is None or phase.anonymised,
+            "answers": submission_answers(
+                item.submission, anonymised=phase is None or phase.anonymised
+            ),
+            "form": form,
+            "summary_forms": [form],
+            "show_form": editable or bool(form.errors),
+            "my_scores": [(criterion, scores.get(criterion.pk)) for criterion in criteria],
+            "others": other_reviews(assignment) if show_others else None,
+            "under_review": item.submission.status in UNDER_REVIEW,
+        },
+        status=status,
+    )
+
+
+@reviewer_required
+def review(request, pk):
+    assignment = assignment_of_reviewer(user=request.user, pk=pk)
+    if request.method != "POST":
+        return _review_page(request, assignment)
+    submitting = "submit" in request.POST
+    form = ReviewForm(
+        request.POST, criteria=criteria_of(assignment.item.call), submitting=submitting
+    )
+    if not form.is_valid():
+        return _review_page(request, assignment, form=form)
+    try:
+        review_save(
+            assignment=assignment, by=request.user, answers=form.answers(), submit=submitting
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return _review_page(request, assignment, form=form)
+    if submitting:
+        messages.success(
+            request,
+            _("Your review of “%(title)s” is submitted. Thank you.")
+            % {"title": assignment.item.submission},
+        )
+        return redirect("review_desk")
+    messages.success(request, _("Your draft is saved. Come back to finish it."))
+    return redirect("review_assignment", pk=assignment.pk)
+
+
+@reviewer_required
+def declare_conflict(request, pk):
+    assignment = assignment_of_reviewer(user=request.user, pk=pk)
+    form = ConflictForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conflict_declare(assignment=assignment, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("reason" if hasattr(error, "error_dict") else None, error.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your conflict of interest is recorded and the assignment is removed. "
+                    "The secretariat will ask another reviewer."
+                ),
+            )
+            return redirect("review_desk")
+    return render(
+        request,
+        "reviews/reviewer/conflict.html",
+        {"assignment": assignment, "submission": assignment.item.submission, "form": form},
+    )
+
+
+def _review_state(assignment) -> str:
+    if assignment.is_submitted:
+        return _("Submitted")
+    return _("Draft saved") if assignment.draft_saved_at else _("Not started")
+
+
+def _my_row(assignment) -> list:
+    item = assignment.item
+    phase = phase_or_none(item.call)
+    hidden = phase is None or phase.anonymised
+    scores = [score for score in assignment.scores.all() if score.score is not None]
+    return [
+        item.call.title,
+        item.submission,
+        "" if hidden else item.organisation.name,
+        "" if hidden else item.organisation.country.name,
+        _review_state(assignment),
+        utc(assignment.submitted_at),
+        f"{weighted_mean(scores):.2f}" if assignment.is_submitted and scores else "",
+        "; ".join(f"{score.criterion.name}: {score.score}" for score in scores),
+        "; ".join(
+            f"{score.criterion.name}: {score.comment}"
+            for score in assignment.scores.all()
+            if score.comment
+        ),
+    ]
+
+
+@reviewer_required
+@require_safe
+def export_mine(request):
+    """My assignments and my scores; in an anonymised phase, without team or country."""
+    assignments = assignments_of_reviewer(user=request.user).prefetch_related(
+        Prefetch("scores", Score.objects.select_related("criterion"))
+    )
+    return csv_response(
+        name="my-reviews",
+        header=lambda: [
+            _("Call"),
+            _("Submission"),
+            _("Team"),
+            _("Country"),
+            _("Review"),
+            _("Submitted at (UTC)"),
+            _("Weighted mean"),
+            _("Scores"),
+            _("Comments"),
+        ],
+        rows=lambda: (_my_row(assignment) for assignment in assignments),
+    )
