@@ -99,6 +99,11 @@ class Challenge(Submission):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     eligibility = models.JSONField(_("eligibility checklist"), default=dict, blank=True)
     screening_note = models.TextField(_("screening note"), blank=True)
+    # The challenge's key in programme exchange files (matching.exchange), unique in
+    # its call; empty for challenges written on the portal and never imported.
+    exchange_ref = models.CharField(
+        _("exchange reference"), max_length=100, blank=True, db_index=True
+    )
     # Kept up to date by the services on PostgreSQL; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -119,6 +124,13 @@ class Challenge(Submission):
                 fields=["-published_at", "-id"],
                 condition=models.Q(status=SubmissionState.SELECTED, published_at__isnull=False),
                 name="challenge_published_idx",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "exchange_ref"],
+                condition=~models.Q(exchange_ref=""),
+                name="challenge_exchange_ref_unique",
             ),
         ]
 

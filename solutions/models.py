@@ -69,6 +69,11 @@ class Solution(Submission):
         related_name="offers",
         verbose_name=_("challenges you want to help with"),
     )
+    # The proposal's key in programme exchange files (matching.exchange), unique in its
+    # call; empty for proposals written on the portal and never imported.
+    exchange_ref = models.CharField(
+        _("exchange reference"), max_length=100, blank=True, db_index=True
+    )
     contacts = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="solution_contacts",
@@ -86,6 +91,13 @@ class Solution(Submission):
         verbose_name = _("solution proposal")
         verbose_name_plural = _("solution proposals")
         ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "exchange_ref"],
+                condition=~models.Q(exchange_ref=""),
+                name="solution_exchange_ref_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -29,6 +29,11 @@ class Organisation(models.Model):
     description = models.TextField(
         _("short description"), max_length=2000, blank=True, validators=[validate_plain_text]
     )
+    # The team's key in programme exchange files (matching.exchange); empty for teams
+    # that signed up on the portal and were never imported.
+    exchange_ref = models.CharField(
+        _("exchange reference"), max_length=100, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
@@ -38,6 +43,13 @@ class Organisation(models.Model):
         verbose_name = _("government team")
         verbose_name_plural = _("government teams")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exchange_ref"],
+                condition=~models.Q(exchange_ref=""),
+                name="organisation_exchange_ref_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
