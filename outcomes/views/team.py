@@ -1,0 +1,137 @@
+"""A team's side of outcomes: its consent to the showcase, the stories it writes about
+its matches, and its answers to the follow-up surveys."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from incubator.models import Programme
+from incubator.selectors.organisations import organisation_for_member
+from outcomes.forms import StoryForm, SurveyForm
+from outcomes.models import Story
+from outcomes.selectors import match_for_team, survey_for_member, team_rounds
+from outcomes.services import consent_give, consent_withdraw, story_save, survey_answer
+
+STORY_FIELDS = ("title", "expectations", "learned", "pain_points", "written_in")
+
+
+def _message_of(error: Exception) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])
+
+
+@login_required
+@require_safe
+def my_outcomes(request):
+    return render(request, "outcomes/team/home.html", {"rounds": team_rounds(user=request.user)})
+
+
+@login_required
+@require_POST
+def consent(request, organisation_pk, slug):
+    organisation = organisation_for_member(user=request.user, pk=organisation_pk)
+    programme = get_object_or_404(Programme, slug=slug)
+    choice = request.POST.get("consent")
+    if choice not in ("give", "withdraw"):
+        return HttpResponseBadRequest(_("Choose to give or to withdraw consent."))
+    names = {"team": organisation.name, "programme": programme.name}
+    try:
+        if choice == "give":
+            consent_give(programme=programme, organisation=organisation, by=request.user)
+            messages.success(
+                request,
+                _(
+                    "%(team)s agrees to appear on the showcase of %(programme)s. Each match "
+                    "is shown once its other team agrees too."
+                )
+                % names,
+            )
+        else:
+            consent_withdraw(programme=programme, organisation=organisation, by=request.user)
+            messages.success(
+                request,
+                _("%(team)s no longer appears on the showcase of %(programme)s.") % names,
+            )
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, _message_of(error))
+    return redirect("my_outcomes")
+
+
+@login_required
+def story_edit(request, match_pk, organisation_pk):
+    match, organisation = match_for_team(
+        user=request.user, match_pk=match_pk, organisation_pk=organisation_pk
+    )
+    story = Story.objects.filter(match=match, organisation=organisation).first()
+    context = {"match": match, "organisation": organisation, "story": story}
+    if story is not None and not story.is_editable:
+        return render(request, "outcomes/team/story.html", context)
+    submitting = "submit" in request.POST
+    initial = (
+        {name: getattr(story, name) for name in STORY_FIELDS}
+        if story
+        else {"written_in": get_language()}
+    )
+    form = StoryForm(request.POST or None, initial=initial, submitting=submitting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            story = story_save(
+                match=match,
+                organisation=organisation,
+                by=request.user,
+                submit=submitting,
+                **form.cleaned_data,
+            )
+        except PermissionDenied as error:
+            form.add_error(None, _message_of(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Your story is sent to the secretariat for approval.")
+                if submitting
+                else _("Your draft is saved."),
+            )
+            return redirect("my_outcomes")
+    return render(
+        request,
+        "outcomes/team/story_form.html",
+        {**context, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def survey_answer_view(request, pk):
+    survey = survey_for_member(user=request.user, pk=pk)
+    answers = ("stage_reached", "what_changed", "advice")
+    initial = {name: getattr(survey, name) for name in answers} if survey.is_answered else {}
+    form = SurveyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey_answer(survey=survey, by=request.user, **form.cleaned_data)
+        except PermissionDenied as error:
+            form.add_error(None, _message_of(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you: your team's answers are saved."))
+            return redirect("my_outcomes")
+    match = survey.match
+    is_owner = survey.organisation_id == match.challenge.organisation_id
+    return render(
+        request,
+        "outcomes/team/survey.html",
+        {
+            "survey": survey,
+            "match": match,
+            "partner": match.solution.organisation if is_owner else match.challenge.organisation,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
