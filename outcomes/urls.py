@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from outcomes.views import desk, public, team
+from outcomes.views import dashboard, desk, public, team
 
 team_patterns = [
     path("", team.my_outcomes, name="my_outcomes"),
@@ -20,9 +20,20 @@ desk_patterns = [
     path("surveys/<slug:slug>/", desk.survey_answer_list, name="survey_answers"),
 ]
 
+dashboard_patterns = [
+    path("", dashboard.programmes, name="dashboard_programmes"),
+    path("<slug:slug>/dashboard/", dashboard.dashboard, name="programme_dashboard"),
+    path(
+        "<slug:slug>/dashboard/<slug:key>.csv",
+        dashboard.figure_csv,
+        name="programme_dashboard_csv",
+    ),
+]
+
 urlpatterns = [
     path("programmes/<slug:slug>/showcase/", public.showcase, name="showcase"),
     path("programmes/<slug:slug>/showcase/<int:pk>/", public.case_detail, name="showcase_case"),
     path("me/outcomes/", include(team_patterns)),
     path("secretariat/outcomes/", include(desk_patterns)),
+    path("secretariat/programmes/", include(dashboard_patterns)),
 ]

@@ -1,0 +1,104 @@
+"""The programme dashboard in a real browser: the secretariat, signed in with its second
+factor, goes from its home to a programme's dashboard and reads each chart's figures in
+the table beside it; axe-core checks the pages, in English and in French."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.mfa.totp.internal.auth import generate_totp_secret
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from matching.models import MatchRun
+from tests.browser.journey import follow, sign_in_with_second_factor, submit, visit
+from tests.cohorts.factories import (
+    CohortFactory,
+    FeedbackFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
+from tests.factories import (
+    CallFactory,
+    ChallengeFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+    secretariat_user,
+    with_second_factor,
+)
+from tests.outcomes.factories import ConfirmedMatchFactory, SurveyFactory, answered
+from tests.reviews.factories import assign, reviewer, rubric, under_review
+
+pytestmark = pytest.mark.browser
+
+
+def a_round():
+    programme = ProgrammeFactory(slug="incubator-2027", name="Innovation Incubator 2027")
+    call = CallFactory(programme=programme, title="Call for challenges 2027")
+    rubric(call)
+    inclusion = ThemeFactory(slug="inclusion", name="Digital inclusion")
+    azores = OrganisationFactory(name="Azores Education Office", country="PT", level="regional")
+    nairobi = OrganisationFactory(name="Nairobi County", country="KE", level="local")
+    ChallengeFactory(call=call, organisation=nairobi, themes=[inclusion])
+    item = under_review(ChallengeFactory(call=call, organisation=azores, themes=[inclusion]))
+    assign(item, reviewer(display_name="Ana Reviewer"), scores=[4, 5, 3], submitted=True)
+    assign(item, reviewer(display_name="Ben Reviewer"))
+    match = ConfirmedMatchFactory(programme=programme, challenge=item.submission)
+    MatchRun.objects.create(
+        programme=programme,
+        state="done",
+        finished_at=timezone.now(),
+        figures={"challenges": 2, "providers": 1, "candidates": 2, "matches": 1},
+    )
+    session = SessionFactory(
+        cohort=CohortFactory(programme=programme),
+        theme=inclusion,
+        title="Assisted digital",
+        starts_at=timezone.now() - timedelta(days=3),
+    )
+    for came in (True, False):
+        RegistrationFactory(session=session, attended=came)
+    FeedbackFactory(session=session, rating=5)
+    FeedbackFactory(session=session, rating=4)
+    answered(SurveyFactory(match=match))
+    return programme
+
+
+def test_the_secretariat_reads_the_programme_in_numbers(page: Page, site: str):
+    a_round()
+    secret = generate_totp_secret()
+    desk = with_second_factor(
+        secretariat_user(email="desk@incubator.example", display_name="Desk Officer"),
+        secret=secret,
+    )
+
+    sign_in_with_second_factor(page, site, desk.email, secret)
+    visit(page, f"{site}/secretariat/")
+    follow(page, page.get_by_role("link", name="Programme dashboard"))
+    follow(page, page.get_by_role("link", name="Innovation Incubator 2027"))
+
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", level=1)).to_have_text(
+        "Programme dashboard: Innovation Incubator 2027"
+    )
+    funnel = main.get_by_role("figure", name="Call for challenges 2027: from draft to selection")
+    expect(funnel.get_by_role("img", name=re.compile("submissions at each stage"))).to_be_visible()
+    expect(funnel.get_by_role("row", name="Submitted 2")).to_be_visible()
+    countries = main.get_by_role("figure", name="Submissions by country")
+    expect(countries.get_by_role("table")).to_contain_text("Portugal")
+    reviewers = main.get_by_role("figure", name="Reviews per reviewer")
+    expect(reviewers.get_by_role("row", name="Ben Reviewer 0 1 1")).to_be_visible()
+    feedback = main.get_by_role("figure", name="Feedback per theme")
+    expect(feedback.get_by_role("row", name="Digital inclusion 2 4.5")).to_be_visible()
+    expect(
+        countries.get_by_role("link", name=re.compile("Download the table \\(CSV\\)"))
+    ).to_have_attribute(
+        "href", "/secretariat/programmes/incubator-2027/dashboard/submissions-country.csv"
+    )
+
+    # In French, the same page writes its numbers the French way.
+    page.get_by_label("Language").select_option("fr")
+    submit(page, "Change")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("#attendance-feedback table")).to_contain_text("4,5")
