@@ -40,6 +40,8 @@ from incubator.models import AuditEntry, SubmissionState
 from incubator.regions import REGION_NAMES, region_of
 
 PAGE_SIZE = 50
+# Outside the f-strings that use them, where gettext's extractor can find them.
+YES, NO = gettext_lazy("yes"), gettext_lazy("no")
 S = SubmissionState
 
 # What each move needs the challenge to be in (submitted ones pass through screening).
@@ -172,7 +174,7 @@ def _utc(moment) -> str:
 
 def _eligibility_text(eligibility: dict) -> str:
     return "; ".join(
-        f"{label}: {_('yes') if eligibility[key] else _('no')}"
+        f"{label}: {YES if eligibility[key] else NO}"
         for key, label in ELIGIBILITY_CHECKS
         if key in eligibility
     )
@@ -266,7 +268,7 @@ def _audit_details(entry: AuditEntry) -> list[str]:
     if details.get("reason"):
         lines.append(_("Reason: %(reason)s") % {"reason": details["reason"]})
     for key, passed in (details.get("eligibility") or {}).items():
-        lines.append(f"{labels.get(key, key)}: {_('yes') if passed else _('no')}")
+        lines.append(f"{labels.get(key, key)}: {YES if passed else NO}")
     if details.get("note"):
         lines.append(_("Note: %(note)s") % {"note": details["note"]})
     if details.get("fields"):
