@@ -1,0 +1,159 @@
+"""The one entry point: `match(problem, weights=..., params=...) -> MatchResult`.
+
+Stages, each timed in `MatchResult.figures.timings`:
+
+1. prepare — check the problem, lay it out in canonical (ref) order.
+2. text — TF-IDF vectors of every text (and embeddings when an embedder is given).
+3. candidates — score every eligible pair block by block, keep the top-k per challenge
+   and per provider, every stated interest and every lock (see `candidates`).
+4. components — the exact components and score of every candidate edge.
+5. solve — the optimal assignment on the candidate edges (see `solver`).
+6. explain — rankings, reasons, alternates, passed-over candidates (see `explain`).
+
+Rankings cover the candidate set, not every eligible provider: the exchange spec asks
+for "every eligible solution", but at 10,000 × 10,000 that is up to 100 million pairs,
+too many to store or read. A challenge's ranking holds its top-k providers plus every
+provider that ranks it in its own top-k, asked for it, or was locked to it — everything
+the solver could pick. Raise `Params.top_k_per_challenge` for longer rankings.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from matching.engine import components as comp
+from matching.engine.candidates import BlockScorer, candidate_edges
+from matching.engine.explain import Scored, explain
+from matching.engine.model import Figures, MatchResult, Params, Problem, Weights
+from matching.engine.prepare import prepare
+from matching.engine.rules import Eligibility, eligible_locks, fitting_locks
+from matching.engine.solver import solve
+from matching.engine.text import TextSimilarity
+
+
+class _Clock:
+    def __init__(self):
+        self.timings: dict[str, float] = {}
+        self._start = self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = round(now - self._last, 4)
+        self._last = now
+
+    def total(self) -> dict[str, float]:
+        return {**self.timings, "total": round(time.perf_counter() - self._start, 4)}
+
+
+def match(
+    problem: Problem, weights: Weights | None = None, params: Params | None = None
+) -> MatchResult:
+    """Rank, assign and explain. Raises `InputError` for a malformed problem; dropped
+    locks and unknown refs are reported in `MatchResult.warnings`, never raised."""
+    clock = _Clock()
+    weights = (weights or Weights()).normalised()
+    params = (params or Params()).checked()
+    prepared = prepare(problem)
+    eligibility = Eligibility(prepared)
+    locks, notices = eligible_locks(prepared, eligibility)
+    clock.lap("prepare")
+
+    text = TextSimilarity(
+        [c.text for c in prepared.challenges],
+        [p.text for p in prepared.providers],
+        embedder=params.embedder,
+        blend=params.embedding_blend,
+    )
+    clock.lap("text")
+
+    day_hours = comp.working_day_hours(params.work_start, params.work_end)
+    hours = (
+        comp.hours_table(prepared.zones, params.work_start, params.work_end, params.reference_date)
+        / day_hours
+    ).clip(0, 1)
+    themes = comp.SetPairs(prepared.c_themes, prepared.p_themes)
+    languages = comp.SetPairs(prepared.c_languages, prepared.p_languages)
+    interest_ci, interest_pi = np.divmod(prepared.interest_codes, max(prepared.n_providers, 1))
+    wanted = eligibility.eligible(interest_ci, interest_pi)
+    lock_ci = np.array([c for c, _ in locks], dtype=np.int64)
+    lock_pi = np.array([p for _, p in locks], dtype=np.int64)
+    scorer = BlockScorer(prepared, text, themes, languages, hours, weights, eligibility)
+    edges = candidate_edges(
+        prepared,
+        scorer,
+        params,
+        (
+            np.concatenate([interest_ci[wanted], lock_ci]),
+            np.concatenate([interest_pi[wanted], lock_pi]),
+        ),
+    )
+    clock.lap("candidates")
+
+    codes = prepared.codes(edges.ci, edges.pi)
+    interest_rank = prepared.interest_ranks(edges.ci, edges.pi)
+    components = {
+        "text": edges.text,
+        "themes": themes.pairs("jaccard", edges.ci, edges.pi),
+        "languages": languages.pairs("any", edges.ci, edges.pi),
+        "hours": hours[prepared.c_zone[edges.ci], prepared.p_zone[edges.pi]],
+        "interest": comp.interest_value(interest_rank),
+        "review": prepared.review[edges.pi],
+    }
+    score = comp.scores(components, weights)
+    edge_of = dict(zip(codes.tolist(), range(codes.size), strict=True))
+    lock_edges = {pair: edge_of[prepared.n_providers * pair[0] + pair[1]] for pair in locks}
+    locks, dropped = fitting_locks(prepared, locks, {k: score[e] for k, e in lock_edges.items()})
+    notices += dropped
+    locked = np.zeros(codes.size, dtype=bool)
+    locked[[lock_edges[pair] for pair in locks]] = True
+    clock.lap("components")
+
+    assignment = solve(
+        edges.ci,
+        edges.pi,
+        score,
+        locked,
+        prepared.demand,
+        prepared.capacity,
+        params.unfilled_penalty,
+    )
+    clock.lap("solve")
+
+    scored = Scored(
+        ci=edges.ci,
+        pi=edges.pi,
+        components=components,
+        score=score,
+        interest_rank=interest_rank,
+        locked=locked,
+        chosen=assignment.chosen,
+    )
+    matches, rankings, unfilled = explain(prepared, scored, weights, params, day_hours)
+    clock.lap("explain")
+
+    figures = Figures(
+        challenges=prepared.n_challenges,
+        providers=prepared.n_providers,
+        eligible_pairs=eligibility.count(),
+        candidate_edges=int(codes.size),
+        matches=len(matches),
+        locked_matches=int(locked.sum()),
+        slots_wanted=int(prepared.demand.sum()),
+        unfilled_slots=sum(u.missing for u in unfilled),
+        total_score=round(float(score[assignment.chosen].sum()), 6),
+        objective=round(assignment.objective, 6),
+        timings=clock.total(),
+    )
+    return MatchResult(
+        matches=matches,
+        rankings=rankings,
+        unfilled=unfilled,
+        figures=figures,
+        warnings=tuple(prepared.notices) + tuple(notices),
+        weights=weights,
+        params=params,
+        theme_names=problem.theme_names,
+        language_names=problem.language_names,
+    )
