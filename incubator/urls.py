@@ -33,4 +33,8 @@ urlpatterns = [
     path("secretariat/admin/", admin.site.urls),
     path("", include("challenges.urls")),
     path("", include("solutions.urls")),
+    path("", include("matching.urls")),
+    path("", include("reviews.urls")),
+    path("", include("cohorts.urls")),
+    path("", include("outcomes.urls")),
 ]

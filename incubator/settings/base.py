@@ -35,8 +35,10 @@ INSTALLED_APPS = [
     "incubator",
     "challenges",
     "solutions",
+    "reviews",
     "matching",
     "cohorts",
+    "outcomes",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +170,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # the outbox sweep sends it later.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BEAT_SCHEDULE = {
+    # Reminders go out 24 hours and 1 hour before each session; every 5 minutes keeps
+    # them on time, and the outbox keys keep each to one.
+    "cohort-session-reminders": {
+        "task": "cohorts.tasks.send_session_reminders",
+        "schedule": 300.0,
+    },
     "outbox-sweep": {
         "task": "incubator.tasks.sweep_outbox",
         "schedule": float(OUTBOX_SWEEP_SECONDS),
@@ -178,6 +186,16 @@ CELERY_BEAT_SCHEDULE = {
     },
     "solution-draft-reminders": {
         "task": "solutions.tasks.send_draft_reminders",
+        "schedule": 3600.0,
+    },
+    "review-overdue-reminders": {
+        "task": "reviews.tasks.send_overdue_reminders",
+        "schedule": 3600.0,
+    },
+    # Follow-up surveys fall due 3, 6 and 12 months after a match; hourly is on time,
+    # and the unique survey rows and outbox keys keep each to one.
+    "followup-surveys": {
+        "task": "outcomes.tasks.create_followup_surveys",
         "schedule": 3600.0,
     },
 }

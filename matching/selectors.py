@@ -1,0 +1,70 @@
+"""Careful reads for matching: who takes part in a round, and the board's pages."""
+
+from django.db.models import Prefetch, QuerySet
+
+from challenges.models import Challenge
+from incubator.models import Programme, SubmissionState, Theme
+from matching.models import Candidate, Match, MatchRun
+from solutions.models import Solution, SolutionInterest
+
+S = SubmissionState
+# The spec: every submission of the round that was submitted and is neither declined nor
+# withdrawn takes part; drafts never do.
+TAKING_PART = [S.SUBMITTED, S.SCREENING, S.IN_REVIEW, S.SHORTLISTED, S.SELECTED]
+
+
+def round_challenges(programme: Programme) -> QuerySet[Challenge]:
+    return (
+        Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("themes", Theme.objects.only("slug")))
+        .order_by("pk")
+    )
+
+
+def round_solutions(programme: Programme) -> QuerySet[Solution]:
+    return (
+        Solution.objects.filter(call__programme=programme, status__in=TAKING_PART)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("themes", Theme.objects.only("slug")),
+            Prefetch(
+                "interest_rows",
+                SolutionInterest.objects.only("solution_id", "challenge_id", "rank"),
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def runs_of(programme: Programme) -> QuerySet[MatchRun]:
+    return programme.match_runs.select_related("started_by")
+
+
+def latest_finished_run(programme: Programme) -> MatchRun | None:
+    return programme.match_runs.filter(state=MatchRun.State.DONE).first()
+
+
+def board_challenges(programme: Programme) -> QuerySet[Challenge]:
+    """The board's rows: each challenge of the round with its matches."""
+    return round_challenges(programme).prefetch_related(
+        Prefetch(
+            "matches",
+            Match.objects.exclude(state=Match.State.REJECTED)
+            .select_related("solution__organisation")
+            .order_by("-score"),
+        )
+    )
+
+
+def candidates_for(run: MatchRun, challenges: list[Challenge], per_challenge: int):
+    """The best candidates of each listed challenge in one query, grouped by challenge."""
+    rows = (
+        Candidate.objects.filter(run=run, challenge__in=challenges, rank__lte=per_challenge)
+        .select_related("solution__organisation")
+        .order_by("challenge_id", "rank")
+    )
+    grouped: dict[int, list[Candidate]] = {challenge.pk: [] for challenge in challenges}
+    for candidate in rows:
+        grouped[candidate.challenge_id].append(candidate)
+    return grouped
