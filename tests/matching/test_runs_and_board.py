@@ -278,3 +278,15 @@ def test_a_well_reviewed_provider_carries_its_review_score_into_matching(start_r
     match = Match.objects.get(solution=round_["tallinn"])
     assert match.components["review"] == pytest.approx(0.75)
     assert "review" not in Match.objects.get(solution=round_["santiago"]).components
+
+
+def test_a_run_in_progress_shows_how_far_it_got_and_refreshes_itself(desk, round_, secretariat):
+    run = MatchRun.objects.create(
+        programme=round_["programme"], started_by=secretariat, state="running", progress=30
+    )
+
+    page = desk.get(reverse("match_run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
+
+    text = page.content.decode()
+    assert '<progress id="run-progress" max="100" value="30">' in text
+    assert '<meta http-equiv="refresh" content="2">' in text
