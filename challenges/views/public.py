@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from challenges.filters import PublicChallengeFilter
 from challenges.models import LifecycleStage, Sector
-from challenges.public_filters import PublicChallengeFilter
 from challenges.selectors import challenge_for_public, challenges_published
 from incubator.models import Programme
 
