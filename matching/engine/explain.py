@@ -44,11 +44,15 @@ class Scored:
     chosen: np.ndarray
 
 
-def components_of(scored: Scored, edge: int) -> dict[str, float]:
-    values = {name: float(scored.components[name][edge]) for name in COMPONENTS}
-    if np.isnan(values["review"]):
-        del values["review"]
-    return values
+def component_dicts(scored: Scored, order: np.ndarray) -> list[dict[str, float]]:
+    """Each edge's components as a dict, in `order`; no `review` key when there is none."""
+    names = [name for name in COMPONENTS if name != "review"]
+    columns = [scored.components[name][order].tolist() for name in names]
+    dicts = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+    for values, review in zip(dicts, scored.components["review"][order].tolist(), strict=True):
+        if review == review:  # not NaN
+            values["review"] = review
+    return dicts
 
 
 def reasons_for(
@@ -115,32 +119,37 @@ def explain(
         placements.setdefault(int(pi[e]), []).append(
             Placement(c_refs[ci[e]], float(score[e]), bool(locked[e]))
         )
-    for found in placements.values():
-        found.sort(key=lambda p: (-p.score, p.challenge))
+    went_to = {
+        q: tuple(sorted(found, key=lambda p: (-p.score, p.challenge)))
+        for q, found in placements.items()
+    }
+    at_capacity: dict[int, PassedOver] = {}
 
     score_list, pi_list = score.tolist(), pi.tolist()
+    chosen_list, locked_list, rank_list = chosen.tolist(), locked.tolist(), rank.tolist()
+    spare_list = spare.tolist()
+    interest_list = scored.interest_rank[order].tolist()
+    components = component_dicts(scored, order)
     rankings: dict[str, tuple[Candidate, ...]] = {}
     matches: list[Match] = []
     unfilled: list[Unfilled] = []
     for c in range(prepared.n_challenges):
         lo, hi = int(bounds[c]), int(bounds[c + 1])
         candidates = tuple(
-            Candidate(
-                p_refs[pi_list[e]],
-                score_list[e],
-                e - lo + 1,
-                components_of(scored, int(order[e])),
-                bool(chosen[e]),
-            )
+            Candidate(p_refs[pi_list[e]], score_list[e], e - lo + 1, components[e], chosen_list[e])
             for e in range(lo, hi)
         )
         rankings[c_refs[c]] = candidates
-        others = [e for e in range(lo, hi) if not chosen[e]]
+        others = [e for e in range(lo, hi) if not chosen_list[e]]
 
         def passed(e: int, lost_to_lock: bool, challenge: str = c_refs[c]) -> PassedOver:
             q = pi_list[e]
-            if spare[q] <= 0:
-                return PassedOver(p_refs[q], score_list[e], "at_capacity", tuple(placements[q]))
+            if spare_list[q] <= 0:
+                if e not in at_capacity:
+                    at_capacity[e] = PassedOver(
+                        p_refs[q], score_list[e], "at_capacity", went_to.get(q, ())
+                    )
+                return at_capacity[e]
             if lost_to_lock:
                 return PassedOver(p_refs[q], score_list[e], "locked", ())
             if score_list[e] + penalty <= 0:
@@ -149,36 +158,34 @@ def explain(
                 f"{p_refs[q]} scores higher for {challenge} and has capacity left: not optimal."
             )
 
-        matched = [e for e in range(lo, hi) if chosen[e]]
+        matched = [e for e in range(lo, hi) if chosen_list[e]]
         for e in matched:
-            edge = int(order[e])
-            components = components_of(scored, edge)
             matches.append(
                 Match(
                     challenge=c_refs[c],
                     provider=p_refs[pi_list[e]],
                     score=score_list[e],
-                    components=components,
+                    components=components[e],
                     reasons=reasons_for(
                         prepared,
                         c,
                         pi_list[e],
-                        components,
-                        int(scored.interest_rank[edge]),
+                        components[e],
+                        interest_list[e],
                         weights,
                         day_hours,
                         params.max_reasons,
                     ),
-                    rank=int(rank[e]),
-                    locked=bool(locked[e]),
+                    rank=rank_list[e],
+                    locked=locked_list[e],
                     alternates=tuple(
                         Alternate(
-                            p_refs[pi_list[a]], score_list[a], int(rank[a]), int(spare[pi_list[a]])
+                            p_refs[pi_list[a]], score_list[a], rank_list[a], spare_list[pi_list[a]]
                         )
                         for a in others[: params.alternates]
                     ),
                     passed_over=tuple(
-                        passed(o, bool(locked[e])) for o in others if score_list[o] > score_list[e]
+                        passed(o, locked_list[e]) for o in others if score_list[o] > score_list[e]
                     ),
                 )
             )

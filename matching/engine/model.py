@@ -217,8 +217,9 @@ class Alternate:
 class PassedOver:
     """A candidate that scored higher than a match (or than nothing, for an unfilled slot)
     but went elsewhere. `code` says why: `at_capacity` (its capacity is used by
-    `went_to`, which the optimum needed more) or `locked` (the match it lost to is locked
-    by the secretariat)."""
+    `went_to`, which the optimum needed more; empty for a capacity of 0), `locked` (the
+    match it lost to is locked by the secretariat) or `no_gain` (it scores 0 and the
+    unfilled penalty is 0, so filling the slot gains nothing)."""
 
     provider: str
     score: float

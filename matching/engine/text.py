@@ -106,9 +106,7 @@ class TextSimilarity:
         """Write the similarities of challenges start:stop with every provider into `out`
         (float32, C-contiguous, shape (stop - start, providers)) and return it."""
         np.matmul(self._left_dense[start:stop], self._right_dense_t, out=out)
-        rare = self._left_sparse[start:stop] @ self._right_sparse_t
-        rare_rows = np.repeat(np.arange(stop - start), np.diff(rare.indptr))
-        out[rare_rows, rare.indices] += rare.data
+        out += (self._left_sparse[start:stop] @ self._right_sparse_t).toarray()
         if self.blend:
             out *= 1 - self.blend
             embedded = self._left_embedded[start:stop] @ self._right_embedded_t
