@@ -107,7 +107,7 @@ CHOICE_LABELS = (_("First choice"), _("Second choice"), _("Third choice"))
 
 
 def interest_fields(solution: Solution):
-    challenges = challenges_open_to(solution.organisation)
+    challenges = challenges_open_to(solution.organisation, solution.call.programme)
     return {
         f"choice_{rank}": forms.ModelChoiceField(
             label=CHOICE_LABELS[rank - 1],

@@ -16,7 +16,11 @@ from solutions.selectors import challenges_open_to
 
 def _interests_set(solution: Solution, challenges: list) -> None:
     """Replace the ranked challenges of interest: first in the list is first choice."""
-    allowed = set(challenges_open_to(solution.organisation).values_list("pk", flat=True))
+    allowed = set(
+        challenges_open_to(solution.organisation, solution.call.programme).values_list(
+            "pk", flat=True
+        )
+    )
     if any(challenge.pk not in allowed for challenge in challenges):
         raise ValidationError(
             {"interests": _("Choose published challenges of teams in other countries.")}

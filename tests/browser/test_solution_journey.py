@@ -28,9 +28,11 @@ from tests.browser.journey import (
 )
 from tests.browser.test_review_journey import typed, wait_for_a_new_code
 from tests.factories import (
+    CallFactory,
     ChallengeFactory,
     MembershipFactory,
     OrganisationFactory,
+    ProgrammeFactory,
     ThemeFactory,
     UserFactory,
     secretariat_user,
@@ -47,17 +49,22 @@ OFFER = "Library digital helpers in every rural branch"
 def test_a_provider_offers_a_solution_and_hears_the_released_decision_once(page: Page, site: str):
     now = timezone.now()
     inclusion = ThemeFactory(name="Digital inclusion", slug="digital-inclusion")
+    challenges_call = CallFactory(programme=ProgrammeFactory(slug="incubator-2027"))
     offline = ChallengeFactory(
+        call=challenges_call,
         organisation=OrganisationFactory(name="Lisbon Agency", country="PT"),
         title="Older residents never use online services",
         published=True,
     )
     queues = ChallengeFactory(
+        call=challenges_call,
         organisation=OrganisationFactory(name="Nairobi County", country="KE"),
         title="Queues at the land registry",
         published=True,
     )
-    call = SolutionsCallFactory(title="Call for solutions 2027")
+    call = SolutionsCallFactory(
+        title="Call for solutions 2027", programme=challenges_call.programme
+    )
     tallinn = OrganisationFactory(name="Tallinn Digital Office", country="EE")
     kadri = MembershipFactory(
         organisation=tallinn,

@@ -8,9 +8,11 @@ from solutions.models import Solution
 from solutions.services import solution_draft_reminders_send
 from tests.challenges.files import PDF, upload
 from tests.factories import (
+    CallFactory,
     ChallengeFactory,
     MembershipFactory,
     OrganisationFactory,
+    ProgrammeFactory,
     ThemeFactory,
     UserFactory,
     secretariat_user,
@@ -30,13 +32,30 @@ def provider():
 
 
 @pytest.fixture
-def challenges_abroad():
+def challenges_call():
+    return CallFactory(programme=ProgrammeFactory(slug="incubator-2027"))
+
+
+@pytest.fixture
+def solutions_call(challenges_call):
+    """The call for solutions of the same round as the challenges."""
+    return SolutionsCallFactory(programme=challenges_call.programme)
+
+
+@pytest.fixture
+def challenges_abroad(challenges_call):
     lisbon = OrganisationFactory(country="PT", name="Lisbon Agency")
     nairobi = OrganisationFactory(country="KE", name="Nairobi County")
     return [
-        ChallengeFactory(organisation=lisbon, title="Older residents offline", published=True),
-        ChallengeFactory(organisation=nairobi, title="Queues at land registry", published=True),
-    ]
+        ChallengeFactory(
+            call=challenges_call, organisation=lisbon, title="Older residents offline",
+            published=True,
+        ),
+        ChallengeFactory(
+            call=challenges_call, organisation=nairobi, title="Queues at land registry",
+            published=True,
+        ),
+    ]  # fmt: skip
 
 
 def start(client, call, team):
@@ -47,9 +66,9 @@ def start(client, call, team):
 
 
 def test_a_proposal_names_ranked_challenges_and_a_colleague_submits_it(
-    client_of, provider, challenges_abroad
+    client_of, provider, challenges_abroad, solutions_call
 ):
-    call = SolutionsCallFactory()
+    call = solutions_call
     theme = ThemeFactory(name="Digital inclusion")
     colleague = MembershipFactory(organisation=provider.organisation).user
     first = client_of(provider.user)
@@ -98,27 +117,33 @@ def test_a_proposal_names_ranked_challenges_and_a_colleague_submits_it(
     assert "2. Older residents offline" in confirmation.body_text
 
 
-def test_only_published_challenges_of_other_countries_can_be_chosen(client_of, provider):
-    ChallengeFactory(
-        organisation=OrganisationFactory(country="EE"), title="At home", published=True
-    )
-    ChallengeFactory(organisation=OrganisationFactory(country="PT"), title="Unpublished")
-    abroad = ChallengeFactory(organisation=OrganisationFactory(country="PT"), published=True)
+def test_only_published_challenges_of_other_countries_in_the_round_can_be_chosen(
+    client_of, provider, challenges_call, solutions_call
+):
+    def challenge(country, title, **kwargs):
+        return ChallengeFactory(
+            organisation=OrganisationFactory(country=country), title=title, **kwargs
+        )
+
+    challenge("EE", "At home", call=challenges_call, published=True)
+    challenge("PT", "Unpublished", call=challenges_call)
+    challenge("PT", "Last year's round", published=True)
+    abroad = challenge("PT", "Abroad", call=challenges_call, published=True)
     client = client_of(provider.user)
-    draft = start(client, SolutionsCallFactory(), provider.organisation)
+    draft = start(client, solutions_call, provider.organisation)
 
     page = client.get(step(draft, "interests")).content.decode()
 
     assert abroad.title in page
-    assert "At home" not in page
-    assert "Unpublished" not in page
+    for left_out in ("At home", "Unpublished", "Last year&#x27;s round"):
+        assert left_out not in page
 
 
 def test_choosing_the_same_challenge_twice_is_explained_and_nothing_is_saved(
-    client_of, provider, challenges_abroad
+    client_of, provider, challenges_abroad, solutions_call
 ):
     client = client_of(provider.user)
-    draft = start(client, SolutionsCallFactory(), provider.organisation)
+    draft = start(client, solutions_call, provider.organisation)
     twice = challenges_abroad[0].pk
 
     response = client.post(step(draft, "interests"), {"choice_1": twice, "choice_2": twice})
@@ -139,15 +164,12 @@ def test_submitting_without_a_challenge_of_interest_lists_it_as_missing(client_o
     assert draft.status == "draft"
 
 
-def test_a_proposal_posted_after_the_deadline_is_refused_and_kept(client_of, provider):
-    call = SolutionsCallFactory()
+def test_a_proposal_posted_after_the_deadline_is_refused_and_kept(
+    client_of, provider, challenges_abroad, solutions_call
+):
+    call = solutions_call
     draft = SolutionFactory(
-        organisation=provider.organisation,
-        call=call,
-        status="draft",
-        interests=[
-            ChallengeFactory(organisation=OrganisationFactory(country="PT"), published=True)
-        ],
+        organisation=provider.organisation, call=call, status="draft", interests=challenges_abroad
     )
     call.closes_at = timezone.now() - timedelta(minutes=1)
     call.save()
