@@ -1,6 +1,7 @@
 """Why a pair was proposed and why a better-scored candidate went elsewhere, in the
 viewer's language, from the codes and data the engine stored."""
 
+from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -12,6 +13,11 @@ ORDINALS = {
     2: gettext_lazy("second choice"),
     3: gettext_lazy("third choice"),
 }
+
+
+def _decimal(value: float) -> str:
+    """Two decimals, written as the viewer's language writes them (0,85 in French)."""
+    return number_format(value, 2)
 
 
 def reason_text(reason: dict, theme_names: dict[str, str]) -> str:
@@ -34,9 +40,11 @@ def reason_text(reason: dict, theme_names: dict[str, str]) -> str:
         choice = ORDINALS.get(rank) or _("choice %(rank)d") % {"rank": rank}
         return _("the provider asked for this challenge (%(choice)s)") % {"choice": choice}
     if code == "text":
-        return _("similar descriptions (similarity %(value).2f)") % {"value": data["similarity"]}
+        similarity = _decimal(data["similarity"])
+        return _("similar descriptions (similarity %(value)s)") % {"value": similarity}
     if code == "review":
-        return _("reviewers scored the proposal %(value).2f out of 1") % {"value": data["score"]}
+        score = _decimal(data["score"])
+        return _("reviewers scored the proposal %(value)s out of 1") % {"value": score}
     return code
 
 
@@ -44,12 +52,12 @@ def passed_over_text(entry: dict, titles: dict[int, str], names: dict[int, str])
     provider = names.get(entry["solution"], "")
     went_to = get_text_list([titles.get(pk, "") for pk in entry["went_to"]], _("and"))
     if entry["code"] == "locked":
-        return _("%(provider)s scored %(score).2f but is locked to %(went_to)s.") % {
+        return _("%(provider)s scored %(score)s but is locked to %(went_to)s.") % {
             "provider": provider,
-            "score": entry["score"],
+            "score": _decimal(entry["score"]),
             "went_to": went_to,
         }
     return _(
-        "%(provider)s scored %(score).2f but its capacity went to %(went_to)s, where the "
+        "%(provider)s scored %(score)s but its capacity went to %(went_to)s, where the "
         "best overall assignment needed it more."
-    ) % {"provider": provider, "score": entry["score"], "went_to": went_to}
+    ) % {"provider": provider, "score": _decimal(entry["score"]), "went_to": went_to}
