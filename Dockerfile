@@ -4,7 +4,7 @@ FROM python:3.12-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DJANGO_SETTINGS_MODULE=incubator.settings.production
+    DJANGO_SETTINGS_MODULE=config.settings.production
 
 WORKDIR /app
 COPY requirements.lock ./
@@ -18,4 +18,4 @@ RUN SECRET_KEY=build-only python manage.py collectstatic --no-input -v 0 \
 
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "incubator.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -10,9 +10,10 @@ from django.utils import timezone
 from challenges.demo_content import CHALLENGES, DemoChallenge
 from challenges.models import Challenge
 from challenges.services import _refresh_search_vector
-from incubator.models import Call, Organisation, SubmissionState, Theme, User
+from incubator.models import Call, Organisation, Theme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_MEMBER, DEMO_PROGRAMME
+from submissions.models import SubmissionState
 
 S = SubmissionState
 STATUS = {

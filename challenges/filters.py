@@ -11,10 +11,11 @@ from django_countries import countries
 from challenges.models import Challenge, LifecycleStage, Sector
 from challenges.selectors import challenges_search
 from incubator.languages import language_choices
-from incubator.models import Call, Organisation, Programme, SubmissionState, Theme
+from incubator.models import Call, Organisation, Programme, Theme
 from incubator.models.organisations import Level
 from incubator.models.programmes import CallKind
 from incubator.regions import REGION_NAMES, countries_in
+from submissions.models import SubmissionState
 
 
 class ChallengeFilter(django_filters.FilterSet):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from incubator.languages import validate_language_codes
-from incubator.models import Submission, SubmissionState, Theme
-from incubator.models.submissions import SubmissionAttachment
+from incubator.models import Theme
 from incubator.validators import validate_plain_text
+from submissions.models import Submission, SubmissionAttachment, SubmissionState
 
 
 class LifecycleStage(models.TextChoices):
@@ -99,7 +99,7 @@ class Challenge(Submission):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     eligibility = models.JSONField(_("eligibility checklist"), default=dict, blank=True)
     screening_note = models.TextField(_("screening note"), blank=True)
-    # The challenge's key in programme exchange files (matching.exchange), unique in
+    # The challenge's key in programme exchange files (exchange), unique in
     # its call; empty for challenges written on the portal and never imported.
     exchange_ref = models.CharField(
         _("exchange reference"), max_length=100, blank=True, db_index=True
@@ -138,7 +138,7 @@ class Challenge(Submission):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("challenge_public", kwargs={"pk": self.pk})
+        return reverse("challenges:detail", kwargs={"pk": self.pk})
 
     @property
     def is_public(self) -> bool:

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Challenge
-from incubator.models import SubmissionState
 from incubator.validators import validate_plain_text
+from submissions.models import SubmissionState
 
 # key stored in ``Challenge.eligibility``, what the secretariat checks
 ELIGIBILITY_CHECKS = (

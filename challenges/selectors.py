@@ -6,7 +6,8 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from challenges.models import Challenge
-from incubator.models import SubmissionState, Theme
+from incubator.models import Theme
+from submissions.models import SubmissionState
 
 
 def _with_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:

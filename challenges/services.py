@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
 from incubator.access import is_secretariat
-from incubator.models import SubmissionState, User
+from incubator.models import User
 from incubator.models.programmes import CallKind
 from incubator.services.audit import audit_record
-from incubator.services.drafting import Drafting, submission_draft_reminders_send
-from incubator.services.submissions import submission_transition
+from submissions.models import SubmissionState
+from submissions.services.drafting import Drafting, submission_draft_reminders_send
+from submissions.services.lifecycle import submission_transition
 
 
 def _refresh_search_vector(challenge: Challenge) -> None:

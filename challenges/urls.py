@@ -1,16 +1,17 @@
 from django.urls import include, path
 
 from challenges.views import public, screening, team
+from submissions.views.team import attachment_url, drafting_urls
+
+app_name = "challenges"
 
 public_patterns = [
-    path("", public.challenge_list, name="challenge_list"),
-    path("<int:pk>/", public.challenge_public, name="challenge_public"),
-    path(
-        "<int:pk>/files/<int:file_pk>/", team.pages.attachment_download, name="challenge_attachment"
-    ),
+    path("", public.challenge_list, name="list"),
+    path("<int:pk>/", public.challenge_public, name="detail"),
+    attachment_url("<int:pk>/files/<int:file_pk>/", team.pages),
 ]
 
-team_patterns = team.pages.urls()
+team_patterns = drafting_urls(team.pages)
 
 screening_patterns = [
     path("", screening.queue, name="screening_queue"),
@@ -22,7 +23,7 @@ screening_patterns = [
 
 urlpatterns = [
     path("challenges/", include(public_patterns)),
-    path("programmes/<slug:slug>/", public.programme_detail, name="programme_detail"),
+    path("programmes/<slug:slug>/", public.programme_detail, name="programme"),
     path("me/challenges/", include(team_patterns)),
     path("secretariat/challenges/", include(screening_patterns)),
 ]

@@ -149,7 +149,7 @@ class Session(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("cohort_session", kwargs={"pk": self.pk})
+        return reverse("cohorts:session", kwargs={"pk": self.pk})
 
     @property
     def is_cancelled(self) -> bool:

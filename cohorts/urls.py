@@ -2,30 +2,30 @@ from django.urls import include, path
 
 from cohorts.views import desk, sessions, sharing
 
+app_name = "cohorts"
+
 member_patterns = [
-    path("sessions/", sessions.session_list, name="cohort_sessions"),
-    path("sessions/<int:pk>/", sessions.session_detail, name="cohort_session"),
-    path("sessions/<int:pk>/register/", sessions.session_register, name="cohort_session_register"),
-    path(
-        "sessions/<int:pk>/cancel/", sessions.session_unregister, name="cohort_session_unregister"
-    ),
-    path("sessions/<int:pk>/calendar.ics", sessions.session_ics, name="cohort_session_ics"),
-    path("sessions/<int:pk>/slides/", sessions.session_slides, name="cohort_session_slides"),
-    path("sessions/<int:pk>/feedback/", sessions.session_feedback, name="cohort_session_feedback"),
-    path("calendar/", sessions.calendar_page, name="cohort_calendar"),
-    path("calendar/new/", sessions.calendar_feed_new, name="cohort_calendar_new"),
-    path("calendar/revoke/", sessions.calendar_feed_stop, name="cohort_calendar_revoke"),
-    path("calendar/<slug:token>.ics", sessions.calendar_feed, name="cohort_feed"),
-    path("resources/", sharing.resource_list, name="cohort_resources"),
-    path("resources/new/", sharing.resource_new, name="cohort_resource_new"),
-    path("resources/<int:pk>/file/", sharing.resource_file, name="cohort_resource_file"),
-    path("resources/<int:pk>/remove/", sharing.resource_delete, name="cohort_resource_remove"),
-    path("opportunities/", sharing.opportunity_list, name="cohort_opportunities"),
-    path("opportunities/new/", sharing.opportunity_new, name="cohort_opportunity_new"),
+    path("sessions/", sessions.session_list, name="sessions"),
+    path("sessions/<int:pk>/", sessions.session_detail, name="session"),
+    path("sessions/<int:pk>/register/", sessions.session_register, name="session_register"),
+    path("sessions/<int:pk>/cancel/", sessions.session_unregister, name="session_unregister"),
+    path("sessions/<int:pk>/calendar.ics", sessions.session_ics, name="session_ics"),
+    path("sessions/<int:pk>/slides/", sessions.session_slides, name="session_slides"),
+    path("sessions/<int:pk>/feedback/", sessions.session_feedback, name="session_feedback"),
+    path("calendar/", sessions.calendar_page, name="calendar"),
+    path("calendar/new/", sessions.calendar_feed_new, name="calendar_new"),
+    path("calendar/revoke/", sessions.calendar_feed_stop, name="calendar_revoke"),
+    path("calendar/<slug:token>.ics", sessions.calendar_feed, name="feed"),
+    path("resources/", sharing.resource_list, name="resources"),
+    path("resources/new/", sharing.resource_new, name="resource_new"),
+    path("resources/<int:pk>/file/", sharing.resource_file, name="resource_file"),
+    path("resources/<int:pk>/remove/", sharing.resource_delete, name="resource_remove"),
+    path("opportunities/", sharing.opportunity_list, name="opportunities"),
+    path("opportunities/new/", sharing.opportunity_new, name="opportunity_new"),
     path(
         "opportunities/<int:pk>/remove/",
         sharing.opportunity_delete,
-        name="cohort_opportunity_remove",
+        name="opportunity_remove",
     ),
 ]
 

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
@@ -18,7 +20,12 @@ from incubator.models import (
 )
 from incubator.services.programmes import vocabulary_save
 
-# Roles are the portal's permissions, and second factors are nobody's to browse.
+# Roles are the portal's permissions, and second factors are nobody's to browse. Their
+# apps' admin modules are imported first: the core is listed before them in
+# INSTALLED_APPS (its templates override theirs), so it is discovered before them.
+import_module("django.contrib.auth.admin")
+import_module("allauth.account.admin")
+import_module("allauth.mfa.admin")
 for model in (Group, EmailAddress, Authenticator):
     admin.site.unregister(model)
 

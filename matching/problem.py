@@ -9,12 +9,12 @@ from collections.abc import Callable
 from challenges.models import Challenge
 from incubator.languages import language_names
 from incubator.models import Programme, Theme
-from incubator.review_scores import review_scores
 from matching.engine.model import Challenge as EngineChallenge
 from matching.engine.model import Problem
 from matching.engine.model import Provider as EngineProvider
 from matching.models import Exclusion, Match
 from matching.selectors import TAKING_PART
+from reviews.scores import submission_review_scores
 from solutions.models import Solution, SolutionInterest
 
 # (pk, exchange_ref) -> the ref the engine and its output use
@@ -84,7 +84,7 @@ def build_problem(
     ):
         if challenge_id in ref_of_challenge:
             interests[solution_id].append(ref_of_challenge[challenge_id])
-    reviewed = review_scores(Solution, list(ref_of_solution))
+    reviewed = submission_review_scores(Solution, list(ref_of_solution))
 
     def pairs(rows) -> list[tuple[str, str]]:
         return [

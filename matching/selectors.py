@@ -3,9 +3,10 @@
 from django.db.models import Prefetch, QuerySet
 
 from challenges.models import Challenge
-from incubator.models import Programme, SubmissionState, Theme
+from incubator.models import Programme, Theme
 from matching.models import Candidate, Match, MatchRun
 from solutions.models import Solution, SolutionInterest
+from submissions.models import SubmissionState
 
 S = SubmissionState
 # The spec: every submission of the round that was submitted and is neither declined nor

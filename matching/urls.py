@@ -1,20 +1,16 @@
 from django.urls import path
 
-from matching.views import board, exchange
+from matching.views import board
+
+app_name = "matching"
 
 urlpatterns = [
-    path("secretariat/matching/<slug:slug>/", board.runs, name="match_runs"),
-    path("secretariat/matching/<slug:slug>/runs/<int:pk>/", board.run_detail, name="match_run"),
-    path("secretariat/matching/<slug:slug>/board/", board.board, name="match_board"),
+    path("secretariat/matching/<slug:slug>/", board.runs, name="runs"),
+    path("secretariat/matching/<slug:slug>/runs/<int:pk>/", board.run_detail, name="run"),
+    path("secretariat/matching/<slug:slug>/board/", board.board, name="board"),
     path(
         "secretariat/matching/<slug:slug>/matches/<int:pk>/<slug:action>/",
         board.match_action,
-        name="match_action",
-    ),
-    path("secretariat/exchange/", exchange.exchange, name="exchange"),
-    path(
-        "secretariat/exchange/<slug:slug>/export.json",
-        exchange.exchange_export,
-        name="exchange_export",
+        name="action",
     ),
 ]

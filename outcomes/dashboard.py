@@ -21,7 +21,7 @@ from django_countries import countries
 
 from challenges.models import Challenge, LifecycleStage
 from cohorts.models import Feedback, RegistrationStatus, Session
-from incubator.models import Call, Programme, SubmissionState
+from incubator.models import Call, Programme
 from incubator.models.organisations import Level
 from incubator.regions import REGION_NAMES, region_of
 from incubator.times import in_viewer_zone
@@ -31,6 +31,7 @@ from outcomes.charts import Bar, BarChart, Progress, ProgressChart, bar_chart, p
 from outcomes.selectors import survey_figures
 from reviews.models import Assignment, ReviewItem
 from solutions.models import Solution
+from submissions.models import SubmissionState
 
 S = SubmissionState
 SUBMISSION_MODELS = (Challenge, Solution)

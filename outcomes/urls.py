@@ -2,12 +2,14 @@ from django.urls import include, path
 
 from outcomes.views import dashboard, desk, public, team
 
+app_name = "outcomes"
+
 team_patterns = [
-    path("", team.my_outcomes, name="my_outcomes"),
+    path("", team.my_outcomes, name="mine"),
     path(
         "teams/<int:organisation_pk>/<slug:slug>/consent/",
         team.consent,
-        name="showcase_consent",
+        name="consent",
     ),
     path("stories/<int:match_pk>/<int:organisation_pk>/", team.story_edit, name="story_edit"),
     path("surveys/<int:pk>/", team.survey_answer_view, name="survey_answer"),
@@ -22,11 +24,11 @@ desk_patterns = [
 
 dashboard_patterns = [
     path("", dashboard.programmes, name="dashboard_programmes"),
-    path("<slug:slug>/dashboard/", dashboard.dashboard, name="programme_dashboard"),
+    path("<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
     path(
         "<slug:slug>/dashboard/<slug:key>.csv",
         dashboard.figure_csv,
-        name="programme_dashboard_csv",
+        name="dashboard_csv",
     ),
 ]
 

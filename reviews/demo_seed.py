@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import translation
 
 from challenges.models import Challenge
-from incubator.models import Call, Role, RoleGrant, SubmissionState, Theme, User
+from incubator.models import Call, Role, RoleGrant, Theme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_ACCOUNTS
 from reviews.defaults import DEFAULT_CRITERIA
@@ -27,6 +27,7 @@ from reviews.models import (
 )
 from solutions.demo_content import CALENDAR, PAST_PROGRAMME
 from solutions.models import Solution
+from submissions.models import SubmissionState
 
 SECRETARIAT, REVIEWER = DEMO_ACCOUNTS[0].email, DEMO_ACCOUNTS[1].email
 REVIEWERS_PER_SUBMISSION = 3

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 
 from incubator.access import is_reviewer
 from incubator.languages import language_names
-from incubator.models import Call, Membership, Role, Submission, SubmissionState, Theme, User
-from incubator.submission_kinds import kind_for
+from incubator.models import Call, Membership, Role, Theme, User
 from reviews.conflicts import ReviewerFacts
+from reviews.kinds import reviewed_kind
 from reviews.models import (
     Assignment,
     Conflict,
@@ -23,6 +23,7 @@ from reviews.models import (
     ReviewItem,
     Score,
 )
+from submissions.models import Submission, SubmissionState
 
 S = SubmissionState
 # Submissions that automatic assignment takes into review (and moves to “in review”).
@@ -232,7 +233,7 @@ def item_of_call(*, call: Call, pk: int) -> ReviewItem:
 
 def submissions_taken_into_review(call: Call):
     """The call's submissions that automatic assignment takes, with their owner team."""
-    model = kind_for(call.kind).model
+    model = reviewed_kind(call).model
     queryset = model.objects.filter(call=call, status__in=TAKEN_INTO_REVIEW).select_related(
         "organisation"
     )

@@ -14,14 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubator.access import is_reviewer, is_secretariat, roles_of
-from incubator.models import Call, Organisation, Role, SubmissionState, User
+from incubator.models import Call, Organisation, Role, User
 from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
-from incubator.services.submissions import submission_transition
-from incubator.submission_kinds import kind_for
 from incubator.times import in_zone
 from reviews import assignment as solver
 from reviews.conflicts import DECLARED, REASONS, conflict_with
+from reviews.kinds import reviewed_kind
 from reviews.models import (
     SCALE,
     Assignment,
@@ -42,6 +41,8 @@ from reviews.selectors import (
     reviewer_pool,
     submissions_taken_into_review,
 )
+from submissions.models import SubmissionState
+from submissions.services.lifecycle import submission_transition
 
 S = SubmissionState
 ANCHOR_COUNT = len(SCALE)
@@ -207,7 +208,7 @@ class AssignmentResult:
 def _take_into_review(call: Call, by: User) -> tuple[list[ReviewItem], int]:
     """A review item for every submission the call takes into review, each moved to “in
     review”. Returns the items whose submission is under review, and how many moved."""
-    content_type = ContentType.objects.get_for_model(kind_for(call.kind).model)
+    content_type = ContentType.objects.get_for_model(reviewed_kind(call).model)
     existing = {
         item.object_id: item
         for item in ReviewItem.objects.filter(call=call, content_type=content_type)
@@ -581,7 +582,7 @@ def decisions_release(*, call: Call, by: User, now=None) -> Release:
     released once; releasing again finds nothing left and sends nothing."""
     _require_secretariat(by, _("Only the secretariat releases decisions."))
     now = now or timezone.now()
-    kind = kind_for(call.kind)
+    kind = reviewed_kind(call)
     release = Release(released_at=now)
     # Locked, so that two releases at the same moment cannot both send.
     staged = list(

@@ -10,7 +10,7 @@ from django.db.models import F
 
 from challenges.models import Challenge
 from challenges.services import _refresh_search_vector
-from incubator.models import Call, Organisation, Programme, SubmissionState, Theme, User
+from incubator.models import Call, Organisation, Programme, Theme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_MEMBER
 from solutions.demo_content import (
@@ -27,6 +27,7 @@ from solutions.demo_content import (
     PastSolution,
 )
 from solutions.models import Solution, SolutionInterest
+from submissions.models import SubmissionState
 
 S = SubmissionState
 DRAFTING = timedelta(days=12)

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Challenge
 from incubator.languages import validate_language_codes
-from incubator.models import Submission, SubmissionState, Theme
-from incubator.models.submissions import SubmissionAttachment
+from incubator.models import Theme
 from incubator.validators import validate_plain_text, validate_time_zone
+from submissions.models import Submission, SubmissionAttachment, SubmissionState
 
 LIMITS = {
     "title": 150,
@@ -69,7 +69,7 @@ class Solution(Submission):
         related_name="offers",
         verbose_name=_("challenges you want to help with"),
     )
-    # The proposal's key in programme exchange files (matching.exchange), unique in its
+    # The proposal's key in programme exchange files (exchange), unique in its
     # call; empty for proposals written on the portal and never imported.
     exchange_ref = models.CharField(
         _("exchange reference"), max_length=100, blank=True, db_index=True

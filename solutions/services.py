@@ -6,12 +6,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from incubator.access import is_secretariat
-from incubator.models import SubmissionState, User
+from incubator.models import User
 from incubator.models.programmes import CallKind
-from incubator.services.drafting import Drafting, submission_draft_reminders_send
-from incubator.services.submissions import submission_transition
 from solutions.models import Solution, SolutionInterest
 from solutions.selectors import challenges_open_to
+from submissions.models import SubmissionState
+from submissions.services.drafting import Drafting, submission_draft_reminders_send
+from submissions.services.lifecycle import submission_transition
 
 
 def _interests_set(solution: Solution, challenges: list) -> None:

@@ -1,12 +1,11 @@
 from django.urls import include, path
 
 from solutions.views import team
+from submissions.views.team import attachment_url, drafting_urls
+
+app_name = "solutions"
 
 urlpatterns = [
-    path("me/solutions/", include(team.pages.urls())),
-    path(
-        "solutions/<int:pk>/files/<int:file_pk>/",
-        team.pages.attachment_download,
-        name="solution_attachment",
-    ),
+    path("me/solutions/", include(drafting_urls(team.pages))),
+    attachment_url("solutions/<int:pk>/files/<int:file_pk>/", team.pages),
 ]

@@ -13,10 +13,10 @@ from django.utils.html import escape
 
 from challenges.models import Challenge
 from cohorts.models import Cohort, Enrolment, Feedback, Opportunity, Registration, Resource, Session
+from exchange.refs import challenge_ref, solution_ref
 from incubator.models import Call, Membership, Notification, Programme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_ACCOUNTS, DEMO_MEMBER
-from matching.exchange.refs import challenge_ref, solution_ref
 from matching.models import Candidate, Match, MatchRun
 from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
 from reviews.models import Assignment, Criterion, Decision, ReviewItem, ReviewPhase, Score
@@ -93,7 +93,7 @@ def test_the_public_showcase_shows_the_confirmed_matches_and_their_published_sto
     proposed = past_matches(Match.State.PROPOSED).count()
     waiting = Story.objects.get(state=StoryState.SUBMITTED)
 
-    page = client.get(reverse("showcase", args=[PAST_PROGRAMME])).content.decode()
+    page = client.get(reverse("outcomes:showcase", args=[PAST_PROGRAMME])).content.decode()
 
     assert len(confirmed) >= proposed > 0  # about half confirmed
     assert f"{len(confirmed)} matches" in page
@@ -145,10 +145,10 @@ def test_the_demo_member_sees_their_proposal_its_match_and_the_cohort_sessions(c
     now = timezone.now()
     client = client_of(member)
 
-    proposals = client.get(reverse("my_solutions")).content.decode()
-    upcoming = client.get(reverse("cohort_sessions")).content.decode()
-    past = client.get(reverse("cohort_sessions"), {"when": "past"}).content.decode()
-    outcomes = client.get(reverse("my_outcomes")).content.decode()
+    proposals = client.get(reverse("solutions:mine")).content.decode()
+    upcoming = client.get(reverse("cohorts:sessions")).content.decode()
+    past = client.get(reverse("cohorts:sessions"), {"when": "past"}).content.decode()
+    outcomes = client.get(reverse("outcomes:mine")).content.decode()
 
     assert proposal.status == "selected"
     assert escape(proposal.title) in proposals
@@ -165,9 +165,9 @@ def test_the_secretariat_sees_the_round_in_numbers_the_board_and_the_review_rank
     challenge_call = Call.objects.get(programme__slug=PAST_PROGRAMME, kind=CallKind.CHALLENGES)
     client = client_of(secretariat)
 
-    dashboard = client.get(reverse("programme_dashboard", args=[PAST_PROGRAMME]))
-    board = client.get(reverse("match_board", args=[PAST_PROGRAMME]))
-    ranking = client.get(reverse("review_call", args=[challenge_call.pk]))
+    dashboard = client.get(reverse("outcomes:dashboard", args=[PAST_PROGRAMME]))
+    board = client.get(reverse("matching:board", args=[PAST_PROGRAMME]))
+    ranking = client.get(reverse("reviews:call", args=[challenge_call.pk]))
 
     assert dashboard.status_code == board.status_code == ranking.status_code == 200
     assert "Ingrid Solberg" in dashboard.content.decode()  # reviewer progress

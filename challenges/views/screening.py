@@ -36,8 +36,9 @@ from challenges.services import (
     challenges_bulk,
 )
 from incubator.access import secretariat_required
-from incubator.models import AuditEntry, SubmissionState
+from incubator.models import AuditEntry
 from incubator.regions import REGION_NAMES, region_of
+from submissions.models import SubmissionState
 
 PAGE_SIZE = 50
 # Outside the f-strings that use them, where gettext's extractor can find them.
@@ -106,7 +107,7 @@ def queue(request):
 
 def _safe_next(request, url: str) -> str:
     """The queue address the form came from, if it is one of ours; the bare queue else."""
-    queue_url = reverse("screening_queue")
+    queue_url = reverse("challenges:screening_queue")
     allowed = url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
@@ -237,7 +238,7 @@ def export_csv(request):
     filterset = ScreeningFilter(request.GET, queryset=challenges_for_desk())
     if not filterset.is_valid():
         messages.error(request, _("Correct the filters before downloading the list."))
-        return redirect(f"{reverse('screening_queue')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('challenges:screening_queue')}?{request.GET.urlencode()}")
     challenges = filterset.qs.prefetch_related("contacts")
     response = StreamingHttpResponse(
         _csv_rows(challenges, _csv_columns(), translation.get_language()),
@@ -360,7 +361,7 @@ def act(request, pk):
             messages.success(
                 request, _("The screening of “%(title)s” is saved.") % {"title": challenge.title}
             )
-        return redirect("screening_detail", pk=challenge.pk)
+        return redirect("challenges:screening_detail", pk=challenge.pk)
 
     form = ActionForm(request.POST)
     if not form.is_valid():
@@ -372,4 +373,4 @@ def act(request, pk):
         messages.error(request, _message_of(error))
     else:
         messages.success(request, DONE[move] % {"title": challenge.title})
-    return redirect("screening_detail", pk=challenge.pk)
+    return redirect("challenges:screening_detail", pk=challenge.pk)

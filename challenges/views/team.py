@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges import forms
 from challenges.services import CHALLENGE_DRAFTING
-from incubator.views.drafting import NEXT_STEPS, DraftingPages, Step, contact_fields
+from submissions.forms import contact_fields
+from submissions.views.pages import NEXT_STEPS, DraftingPages, Step
 
 pages = DraftingPages(
     drafting=CHALLENGE_DRAFTING,
-    prefix="challenge",
-    plural="challenges",
+    namespace="challenges",
     steps=(
         Step("about", _("About the challenge"), lambda challenge: forms.about_fields()),
         Step("problem", _("The problem"), lambda challenge: forms.problem_fields()),

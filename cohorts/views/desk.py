@@ -67,7 +67,7 @@ def cohort_desk(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("The cohort “%(name)s” is created.") % {"name": cohort})
-            return redirect("desk_cohort", pk=cohort.pk)
+            return redirect("cohorts:desk_cohort", pk=cohort.pk)
     return render(
         request,
         "cohorts/desk/cohorts.html",
@@ -109,7 +109,7 @@ def cohort_enrol_teams(request, pk):
         cohort=cohort, organisations=form.cleaned_data["organisations"], by=request.user
     )
     messages.success(request, _("%(count)d team(s) enrolled.") % {"count": added})
-    return redirect("desk_cohort", pk=cohort.pk)
+    return redirect("cohorts:desk_cohort", pk=cohort.pk)
 
 
 @secretariat_required
@@ -123,7 +123,7 @@ def cohort_remove_team(request, pk, organisation_pk):
         _("%(team)s is no longer in the cohort; its people's places in coming sessions are freed.")
         % {"team": organisation.name},
     )
-    return redirect("desk_cohort", pk=cohort.pk)
+    return redirect("cohorts:desk_cohort", pk=cohort.pk)
 
 
 @secretariat_required
@@ -161,7 +161,7 @@ def cohort_resource_new(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("“%(title)s” is shared.") % {"title": data["title"]})
-            return redirect("desk_cohort", pk=cohort.pk)
+            return redirect("cohorts:desk_cohort", pk=cohort.pk)
     return render(
         request,
         "cohorts/resources/form.html",
@@ -246,7 +246,7 @@ def session_new(request, pk):
         form.add_error(None, error)
         return _session_form_page(request, cohort=cohort, form=form, status=400)
     messages.success(request, _("The session “%(title)s” is planned.") % {"title": session.title})
-    return redirect("desk_session", pk=session.pk)
+    return redirect("cohorts:desk_session", pk=session.pk)
 
 
 def _session_on_desk(pk: int) -> Session:
@@ -261,7 +261,7 @@ def session_edit(request, pk):
     session = _session_on_desk(pk)
     if session.is_cancelled:
         messages.warning(request, _("This session is cancelled; it can no longer be changed."))
-        return redirect("desk_session", pk=session.pk)
+        return redirect("cohorts:desk_session", pk=session.pk)
     if request.method != "POST":
         form = SessionForm(initial=session_initial(session))
         # The planning help for the session's current slot, from its saved values.
@@ -309,7 +309,7 @@ def session_edit(request, pk):
             "by email."
         ),
     )
-    return redirect("desk_session", pk=session.pk)
+    return redirect("cohorts:desk_session", pk=session.pk)
 
 
 # One session -----------------------------------------------------------------------------
@@ -370,7 +370,7 @@ def session_cancel_view(request, pk):
             request,
             _("The session is cancelled. Everyone registered or waiting is told by email."),
         )
-    return redirect("desk_session", pk=session.pk)
+    return redirect("cohorts:desk_session", pk=session.pk)
 
 
 @secretariat_required
@@ -383,7 +383,7 @@ def session_attendance(request, pk):
     form = AttendanceForm(request.POST, registrations=registered)
     if not form.is_valid():
         messages.error(request, _("Tick only people registered for this session."))
-        return redirect("desk_session", pk=session.pk)
+        return redirect("cohorts:desk_session", pk=session.pk)
     try:
         came = attendance_record(
             session=session, attended_ids=form.cleaned_data["attended"], by=request.user
@@ -396,7 +396,7 @@ def session_attendance(request, pk):
             _("Attendance is saved: %(came)d of %(total)d came.")
             % {"came": came, "total": len(registered)},
         )
-    return redirect("desk_session", pk=session.pk)
+    return redirect("cohorts:desk_session", pk=session.pk)
 
 
 @secretariat_required
@@ -418,4 +418,4 @@ def session_material(request, pk):
         form.add_error(None, error)
         return _session_page(request, session, material_form=form, status=400)
     messages.success(request, _("The recording and slides are saved."))
-    return redirect("desk_session", pk=session.pk)
+    return redirect("cohorts:desk_session", pk=session.pk)

@@ -123,7 +123,7 @@ def session_register(request, pk):
                     "yours and we tell you by email."
                 ),
             )
-    return redirect("cohort_session", pk=session.pk)
+    return redirect("cohorts:session", pk=session.pk)
 
 
 @login_required
@@ -132,14 +132,14 @@ def session_unregister(request, pk):
     session = session_for_viewer(user=request.user, pk=pk)
     registration = registration_of(session=session, user=request.user)
     if registration is None:
-        return redirect("cohort_session", pk=session.pk)
+        return redirect("cohorts:session", pk=session.pk)
     try:
         registration_cancel(registration=registration, by=request.user)
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, _message_of(error))
     else:
         messages.success(request, _("Your registration is cancelled."))
-    return redirect("cohort_session", pk=session.pk)
+    return redirect("cohorts:session", pk=session.pk)
 
 
 @login_required
@@ -182,12 +182,12 @@ def session_feedback(request, pk):
             feedback_give(session=session, user=request.user, **form.cleaned_data)
         except PermissionDenied as error:
             messages.error(request, _message_of(error))
-            return redirect("cohort_session", pk=session.pk)
+            return redirect("cohorts:session", pk=session.pk)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you: your feedback is saved."))
-            return redirect("cohort_session", pk=session.pk)
+            return redirect("cohorts:session", pk=session.pk)
     return render(
         request,
         "cohorts/sessions/feedback.html",
@@ -200,7 +200,7 @@ def session_feedback(request, pk):
 
 
 def feed_url(request, feed) -> str:
-    return request.build_absolute_uri(reverse("cohort_feed", kwargs={"token": feed.token}))
+    return request.build_absolute_uri(reverse("cohorts:feed", kwargs={"token": feed.token}))
 
 
 @login_required
@@ -224,7 +224,7 @@ def calendar_page(request):
 def calendar_feed_new(request):
     calendar_feed_create(user=request.user)
     messages.success(request, _("Your calendar address is ready. Add it to your calendar program."))
-    return redirect("cohort_calendar")
+    return redirect("cohorts:calendar")
 
 
 @login_required
@@ -235,7 +235,7 @@ def calendar_feed_stop(request):
         request,
         _("The address is revoked: calendars that use it get nothing more, from now on."),
     )
-    return redirect("cohort_calendar")
+    return redirect("cohorts:calendar")
 
 
 @require_safe

@@ -101,7 +101,7 @@ def resource_new(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("“%(title)s” is shared.") % {"title": data["title"]})
-            return redirect("cohort_resources")
+            return redirect("cohorts:resources")
     return render(
         request,
         "cohorts/resources/form.html",
@@ -131,7 +131,7 @@ def resource_delete(request, pk):
         messages.error(request, _message_of(error))
     else:
         messages.success(request, _("“%(title)s” is removed.") % {"title": resource.title})
-    return redirect("cohort_resources")
+    return redirect("cohorts:resources")
 
 
 # Opportunities ---------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def opportunity_new(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("“%(title)s” is on the board.") % {"title": data["title"]})
-            return redirect("cohort_opportunities")
+            return redirect("cohorts:opportunities")
     return render(
         request,
         "cohorts/opportunities/form.html",
@@ -204,4 +204,4 @@ def opportunity_delete(request, pk):
         messages.error(request, _message_of(error))
     else:
         messages.success(request, _("“%(title)s” is off the board.") % {"title": opportunity.title})
-    return redirect("cohort_opportunities")
+    return redirect("cohorts:opportunities")

@@ -3,7 +3,6 @@ from incubator.models.audit import AuditEntry
 from incubator.models.organisations import Invitation, Membership, Organisation
 from incubator.models.outbox import Notification
 from incubator.models.programmes import Call, Programme, Theme
-from incubator.models.submissions import Submission, SubmissionState
 
 __all__ = [
     "AuditEntry",
@@ -15,8 +14,6 @@ __all__ = [
     "Programme",
     "Role",
     "RoleGrant",
-    "Submission",
-    "SubmissionState",
     "Theme",
     "User",
 ]

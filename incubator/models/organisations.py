@@ -29,7 +29,7 @@ class Organisation(models.Model):
     description = models.TextField(
         _("short description"), max_length=2000, blank=True, validators=[validate_plain_text]
     )
-    # The team's key in programme exchange files (matching.exchange); empty for teams
+    # The team's key in programme exchange files (the exchange app); empty for teams
     # that signed up on the portal and were never imported.
     exchange_ref = models.CharField(
         _("exchange reference"), max_length=100, blank=True, db_index=True

@@ -77,7 +77,7 @@ def invitation_send(*, organisation: Organisation, email: str, by: User) -> Invi
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     audit_record(actor=by, action="invitation.sent", target=organisation, details={"email": email})
-    link = reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
+    link = reverse("incubator:invitation_accept", kwargs={"token": invitation_token(invitation)})
     notification_queue(
         key=f"invitation-sent:{invitation.pk}",
         template="invitation",

@@ -32,5 +32,5 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         profile_update(user=user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
-        return redirect("profile")
+        return redirect("incubator:profile")
     return render(request, "accounts/profile.html", {"form": form})

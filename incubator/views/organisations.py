@@ -28,7 +28,7 @@ def organisation_new(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("Your team is registered. Invite your colleagues."))
-            return redirect("organisation_detail", pk=organisation.pk)
+            return redirect("incubator:organisation_detail", pk=organisation.pk)
     return render(request, "organisations/form.html", {"form": form, "organisation": None})
 
 
@@ -45,7 +45,7 @@ def organisation_edit(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("The team's details are saved."))
-            return redirect("organisation_detail", pk=organisation.pk)
+            return redirect("incubator:organisation_detail", pk=organisation.pk)
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
 
 
@@ -72,7 +72,7 @@ def invitation_new(request, pk):
                 request,
                 _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
             )
-            return redirect("organisation_detail", pk=organisation.pk)
+            return redirect("incubator:organisation_detail", pk=organisation.pk)
     return _detail(request, organisation, form, status=400)
 
 
@@ -105,7 +105,7 @@ def invitation_accept_view(request, token):
                 request,
                 _("You are now a member of %(team)s.") % {"team": invitation.organisation.name},
             )
-            return redirect("organisation_detail", pk=invitation.organisation.pk)
+            return redirect("incubator:organisation_detail", pk=invitation.organisation.pk)
     elif invitation.accepted_at is not None:
         problem = _("This invitation has already been used.")
     elif invitation.is_expired:

@@ -56,7 +56,7 @@ def outbox_retry(request, pk):
     messages.success(
         request, _("The message to %(to)s is queued again.") % {"to": notification.to_email}
     )
-    return redirect("secretariat_outbox")
+    return redirect("incubator:outbox")
 
 
 @secretariat_required
@@ -80,7 +80,7 @@ def people_role(request, pk):
     form = RoleChangeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role to grant or revoke."))
-        return redirect("secretariat_people")
+        return redirect("incubator:people")
     change = role_grant if form.cleaned_data["action"] == "grant" else role_revoke
     try:
         change(user=person, role=form.cleaned_data["role"], by=request.user)
@@ -88,4 +88,4 @@ def people_role(request, pk):
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         messages.success(request, _("Roles of %(person)s are updated.") % {"person": person})
-    return redirect("secretariat_people")
+    return redirect("incubator:people")

@@ -80,7 +80,7 @@ def runs(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("match_run", slug=slug, pk=run.pk)
+            return redirect("matching:run", slug=slug, pk=run.pk)
     return render(
         request,
         "matching/runs.html",
@@ -168,7 +168,7 @@ def match_action(request, slug, pk, action):
     programme = _programme(slug)
     match = get_object_or_404(Match.objects.filter(programme=programme), pk=pk)
     if action not in ACTIONS:
-        return redirect("match_board", slug=slug)
+        return redirect("matching:board", slug=slug)
     try:
         ACTIONS[action](match, request.user)
     except ValidationError as error:
@@ -177,5 +177,5 @@ def match_action(request, slug, pk, action):
         messages.success(request, DONE[action])
     page = request.POST.get("page", "")
     suffix = f"?page={page}" if page.isdigit() else ""
-    board_url = reverse("match_board", kwargs={"slug": slug})
+    board_url = reverse("matching:board", kwargs={"slug": slug})
     return redirect(f"{board_url}{suffix}#c{match.challenge_id}")

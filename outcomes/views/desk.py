@@ -54,12 +54,12 @@ def story_detail(request, pk):
             if decision == "approve":
                 story_approve(story=story, by=request.user)
                 messages.success(request, _("The story is published on the showcase."))
-                return redirect("story_queue")
+                return redirect("outcomes:story_queue")
             form = RejectForm(request.POST)
             if decision == "reject" and form.is_valid():
                 story_reject(story=story, by=request.user, reason=form.cleaned_data["reason"])
                 messages.success(request, _("The story is sent back to its team."))
-                return redirect("story_queue")
+                return redirect("outcomes:story_queue")
             if decision != "reject":
                 form.add_error(None, _("Choose to publish the story or to send it back."))
         except ValidationError as error:

@@ -58,7 +58,7 @@ def consent(request, organisation_pk, slug):
             )
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, _message_of(error))
-    return redirect("my_outcomes")
+    return redirect("outcomes:mine")
 
 
 @login_required
@@ -97,7 +97,7 @@ def story_edit(request, match_pk, organisation_pk):
                 if submitting
                 else _("Your draft is saved."),
             )
-            return redirect("my_outcomes")
+            return redirect("outcomes:mine")
     return render(
         request,
         "outcomes/team/story_form.html",
@@ -121,7 +121,7 @@ def survey_answer_view(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you: your team's answers are saved."))
-            return redirect("my_outcomes")
+            return redirect("outcomes:mine")
     match = survey.match
     is_owner = survey.organisation_id == match.challenge.organisation_id
     return render(

@@ -154,9 +154,9 @@ def review(request, pk):
             _("Your review of “%(title)s” is submitted. Thank you.")
             % {"title": assignment.item.submission},
         )
-        return redirect("review_desk")
+        return redirect("reviews:desk")
     messages.success(request, _("Your draft is saved. Come back to finish it."))
-    return redirect("review_assignment", pk=assignment.pk)
+    return redirect("reviews:assignment", pk=assignment.pk)
 
 
 @reviewer_required
@@ -176,7 +176,7 @@ def declare_conflict(request, pk):
                     "The secretariat will ask another reviewer."
                 ),
             )
-            return redirect("review_desk")
+            return redirect("reviews:desk")
     return render(
         request,
         "reviews/reviewer/conflict.html",

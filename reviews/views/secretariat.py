@@ -106,7 +106,7 @@ def phase(request, call_pk):
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("The review phase is saved."))
-            return redirect("review_call", call_pk=call.pk)
+            return redirect("reviews:call", call_pk=call.pk)
     return render(
         request, "reviews/secretariat/phase.html", {"call": call, "form": form, "phase": current}
     )
@@ -150,7 +150,7 @@ def rubric(request, call_pk):
             refused = error.messages
         else:
             messages.success(request, _("The rubric is saved."))
-            return redirect("review_rubric", call_pk=call.pk)
+            return redirect("reviews:rubric", call_pk=call.pk)
     non_form_errors = [*formset.non_form_errors(), *refused] if formset.is_bound else []
     has_errors = bool(non_form_errors) or (
         formset.is_bound and any(form.errors for form in formset.forms)
@@ -204,7 +204,7 @@ def pool_profile(request, user_pk):
             messages.success(
                 request, _("The profile of %(person)s is saved.") % {"person": reviewer}
             )
-            return redirect("review_pool")
+            return redirect("reviews:pool")
     return render(request, "reviews/secretariat/profile.html", {"reviewer": reviewer, "form": form})
 
 
@@ -257,7 +257,7 @@ def assignments(request, call_pk):
                     )
                     % {"count": result.removed_for_conflicts},
                 )
-        return redirect("review_assignments", call_pk=call.pk)
+        return redirect("reviews:assignments", call_pk=call.pk)
     items = list(items_of_call(call=call))
     loads = reviewer_loads(call=call)
     pool_rows = [(reviewer, loads.get(reviewer.pk, 0)) for reviewer in reviewer_pool()]
@@ -427,7 +427,7 @@ def item_act(request, call_pk, item_pk):
     call = _call(call_pk)
     review_item = item_of_call(call=call, pk=item_pk)
     action = request.POST.get("action", "")
-    here = redirect("review_item", call_pk=call.pk, item_pk=review_item.pk)
+    here = redirect("reviews:item", call_pk=call.pk, item_pk=review_item.pk)
     if action == "add":
         form = AddReviewerForm(request.POST, reviewers=_addable_reviewers(review_item))
         if not form.is_valid():
@@ -491,7 +491,7 @@ def decisions(request, call_pk):
             release = services.decisions_release(call=call, by=request.user)
         except (PermissionDenied, ValidationError) as error:
             _report(request, error)
-            return redirect("review_decisions", call_pk=call.pk)
+            return redirect("reviews:decisions", call_pk=call.pk)
         if release.released:
             messages.success(
                 request,
@@ -518,7 +518,7 @@ def decisions(request, call_pk):
             )
         for problem in release.problems:
             messages.error(request, _("Not released: %(problem)s") % {"problem": problem})
-        return redirect("review_decisions", call_pk=call.pk)
+        return redirect("reviews:decisions", call_pk=call.pk)
     rows = [row for row in dashboard_rows(call=call) if row.decision is not None]
     staged = [row for row in rows if not row.decision.is_released]
     return render(

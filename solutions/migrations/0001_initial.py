@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import incubator.languages
-import incubator.models.submissions
+import submissions.models
 import incubator.validators
 from django.conf import settings
 from django.db import migrations, models
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             name='SolutionAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=incubator.models.submissions.attachment_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=submissions.models.attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('kind', models.CharField(max_length=10, verbose_name='kind')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),

@@ -3,14 +3,14 @@ proposal's own steps and words."""
 
 from django.utils.translation import gettext_lazy as _
 
-from incubator.views.drafting import NEXT_STEPS, DraftingPages, Step, contact_fields
 from solutions import forms
 from solutions.services import SOLUTION_DRAFTING
+from submissions.forms import contact_fields
+from submissions.views.pages import NEXT_STEPS, DraftingPages, Step
 
 pages = DraftingPages(
     drafting=SOLUTION_DRAFTING,
-    prefix="solution",
-    plural="solutions",
+    namespace="solutions",
     steps=(
         Step("about", _("About your proposal"), forms.about_fields),
         Step("experience", _("Your experience"), forms.experience_fields),

@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 
 from challenges.models import Challenge
 from tests.browser.journey import follow, sign_in_with_second_factor, submit, visit
+from tests.exchange.rounds import SAMPLE_PATH, as_bytes, sample
 from tests.factories import secretariat_user, with_second_factor
-from tests.matching.exchange.rounds import SAMPLE_PATH, as_bytes, sample
 
 pytestmark = pytest.mark.browser
 

@@ -32,20 +32,20 @@ def test_the_public_list_shows_the_published_demo_challenges_and_no_draft(client
     published = titles("published")
     draft = Challenge.objects.get(title__in=titles("draft"))
 
-    page = client.get(reverse("challenge_list"), {"programme": DEMO_PROGRAMME}).content.decode()
+    page = client.get(reverse("challenges:list"), {"programme": DEMO_PROGRAMME}).content.decode()
 
     assert len(published) == 6
     assert f"{len(published)} challenges" in page
     assert all(title in page for title in published)
     assert not any(title in page for title in titles("submitted") | titles("screening"))
     assert draft.title not in page
-    assert client.get(reverse("challenge_public", kwargs={"pk": draft.pk})).status_code == 404
+    assert client.get(reverse("challenges:detail", kwargs={"pk": draft.pk})).status_code == 404
 
 
 def test_published_demo_challenges_can_be_found_by_search(client):
     seed_demo()
 
-    page = client.get(reverse("challenge_list"), {"q": "flood"}).content.decode()
+    page = client.get(reverse("challenges:list"), {"q": "flood"}).content.decode()
 
     assert "1 challenge" in page
     assert "Flood warnings that reach people in informal settlements" in page
@@ -68,7 +68,7 @@ def test_the_demo_member_sees_their_teams_draft(client_of):
     member = User.objects.get(email=DEMO_MEMBER.email)
     (draft,) = Challenge.objects.filter(status="draft")
 
-    page = client_of(member).get(reverse("my_challenges")).content.decode()
+    page = client_of(member).get(reverse("challenges:mine")).content.decode()
 
     assert draft.created_by == member
     assert draft.organisation.memberships.filter(user=member).exists()

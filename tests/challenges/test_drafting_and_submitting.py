@@ -42,12 +42,12 @@ HELP = {
 
 
 def step_url(challenge, step):
-    return reverse("challenge_step", kwargs={"pk": challenge.pk, "step": step})
+    return reverse("challenges:step", kwargs={"pk": challenge.pk, "step": step})
 
 
 def started_draft(client, call, **about):
     client.post(
-        reverse("challenge_new"),
+        reverse("challenges:new"),
         {"organisation": call.team.pk, "call": call.pk, "title": "Working title"},
     )
     return Challenge.objects.latest("pk")
@@ -75,7 +75,7 @@ def test_a_draft_started_by_one_member_is_finished_and_submitted_by_a_colleague(
     second.post(step_url(draft, "problem"), PROBLEM)
     second.post(step_url(draft, "help"), HELP)
     with django_capture_on_commit_callbacks(execute=True):
-        response = second.post(reverse("challenge_check", kwargs={"pk": draft.pk}))
+        response = second.post(reverse("challenges:check", kwargs={"pk": draft.pk}))
 
     draft.refresh_from_db()
     assert response.status_code == 302
@@ -92,7 +92,7 @@ def test_submitting_an_incomplete_draft_lists_what_is_missing(client_of, team_an
     client = client_of(membership.user)
     draft = started_draft(client, call)
 
-    response = client.post(reverse("challenge_check", kwargs={"pk": draft.pk}))
+    response = client.post(reverse("challenges:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 400
     assert "problem statement" in response.content.decode()
@@ -105,14 +105,14 @@ def test_a_submission_posted_after_the_deadline_is_refused_and_the_draft_kept(cl
     call = CallFactory()
     challenge = ChallengeFactory(organisation=membership.organisation, call=call, status="draft")
     client = client_of(membership.user)
-    check_page = client.get(reverse("challenge_check", kwargs={"pk": challenge.pk}))
+    check_page = client.get(reverse("challenges:check", kwargs={"pk": challenge.pk}))
     assert check_page.status_code == 200  # the form was opened before the deadline…
 
     call.closes_at = timezone.now() - timedelta(minutes=1)
     call.opens_at = timezone.now() - timedelta(days=30)
     call.save()
     response = client.post(
-        reverse("challenge_check", kwargs={"pk": challenge.pk})
+        reverse("challenges:check", kwargs={"pk": challenge.pk})
     )  # …and posted after
 
     assert response.status_code == 400
@@ -158,11 +158,12 @@ def test_another_team_cannot_read_or_edit_a_draft_by_changing_the_id(client_of):
     draft = ChallengeFactory(status="draft")
     outsider = client_of(MembershipFactory().user)
 
+    assert outsider.get(reverse("challenges:overview", kwargs={"pk": draft.pk})).status_code == 404
     for url in (
-        reverse("challenge_overview", kwargs={"pk": draft.pk}),
         step_url(draft, "about"),
-        reverse("challenge_files", kwargs={"pk": draft.pk}),
-        reverse("challenge_check", kwargs={"pk": draft.pk}),
+        reverse("challenges:files", kwargs={"pk": draft.pk}),
+        reverse("challenges:check", kwargs={"pk": draft.pk}),
+        reverse("challenges:withdraw", kwargs={"pk": draft.pk}),
     ):
         assert outsider.get(url).status_code == 404
         assert outsider.post(url, {**ABOUT}).status_code == 404
@@ -175,7 +176,7 @@ def test_attachments_are_checked_by_content_and_size(client_of, team_and_call, s
     membership, call = team_and_call
     client = client_of(membership.user)
     draft = started_draft(client, call)
-    files_url = reverse("challenge_files", kwargs={"pk": draft.pk})
+    files_url = reverse("challenges:files", kwargs={"pk": draft.pk})
 
     disguised = client.post(files_url, {"file": upload("brief.pdf", PNG)})
     empty = client.post(files_url, {"file": upload("empty.pdf", b"")})
@@ -198,7 +199,7 @@ def test_an_oversized_attachment_is_refused(client_of, team_and_call, settings, 
     draft = started_draft(client, call)
 
     big = upload("big.pdf", PDF + b"0" * (20 * 1024 * 1024))
-    response = client.post(reverse("challenge_files", kwargs={"pk": draft.pk}), {"file": big})
+    response = client.post(reverse("challenges:files", kwargs={"pk": draft.pk}), {"file": big})
 
     assert "files can be at most 20" in response.context["form"].errors["file"][0]
     assert not ChallengeAttachment.objects.exists()
@@ -211,10 +212,10 @@ def test_only_the_owner_team_and_the_secretariat_download_attachments(
     membership = MembershipFactory()
     draft = ChallengeFactory(organisation=membership.organisation, status="draft")
     client_of(membership.user).post(
-        reverse("challenge_files", kwargs={"pk": draft.pk}), {"file": upload("brief.pdf", PDF)}
+        reverse("challenges:files", kwargs={"pk": draft.pk}), {"file": upload("brief.pdf", PDF)}
     )
     attachment = ChallengeAttachment.objects.get()
-    url = reverse("challenge_attachment", kwargs={"pk": draft.pk, "file_pk": attachment.pk})
+    url = reverse("challenges:attachment", kwargs={"pk": draft.pk, "file_pk": attachment.pk})
 
     owner = client_of(membership.user).get(url)
     assert owner.status_code == 200
@@ -228,7 +229,7 @@ def test_the_owner_withdraws_and_the_audit_trail_records_who(client_of):
     challenge = ChallengeFactory(organisation=membership.organisation)
 
     client_of(membership.user).post(
-        reverse("challenge_withdraw", kwargs={"pk": challenge.pk}), {"confirm": "on"}
+        reverse("challenges:withdraw", kwargs={"pk": challenge.pk}), {"confirm": "on"}
     )
 
     challenge.refresh_from_db()
@@ -241,7 +242,7 @@ def test_the_owner_withdraws_and_the_audit_trail_records_who(client_of):
 def test_illegal_transitions_are_refused(client_of):
     from django.core.exceptions import PermissionDenied, ValidationError
 
-    from incubator.services.submissions import submission_transition
+    from submissions.services.lifecycle import submission_transition
 
     membership = MembershipFactory()
     challenge = ChallengeFactory(organisation=membership.organisation, status="declined")
@@ -279,8 +280,8 @@ def test_my_challenges_page_keeps_its_query_count_as_challenges_grow(
     membership = MembershipFactory()
     ChallengeFactory.create_batch(3, organisation=membership.organisation)
     client = client_of(membership.user)
-    few = queries_to_render(client, reverse("my_challenges"))
+    few = queries_to_render(client, reverse("challenges:mine"))
     ChallengeFactory.create_batch(60, organisation=membership.organisation)
 
     with django_assert_max_num_queries(few):
-        client.get(reverse("my_challenges"))
+        client.get(reverse("challenges:mine"))

@@ -20,11 +20,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("challenge_list")
+LIST = reverse("challenges:list")
 
 
 def detail_url(challenge):
-    return reverse("challenge_public", kwargs={"pk": challenge.pk})
+    return reverse("challenges:detail", kwargs={"pk": challenge.pk})
 
 
 def list_page(client, **params):
@@ -331,7 +331,7 @@ def test_the_programme_page_lists_its_calls_and_its_published_challenges(client)
     ChallengeFactory.create_batch(2, published=True, call=call)
     ChallengeFactory(call=call, status="in_review", title="Still in review")
 
-    response = client.get(reverse("programme_detail", kwargs={"slug": "incubator-2030"}))
+    response = client.get(reverse("challenges:programme", kwargs={"slug": "incubator-2030"}))
     page = response.content.decode()
 
     assert response.status_code == 200
@@ -348,7 +348,7 @@ def test_the_programme_page_lists_its_calls_and_its_published_challenges(client)
 
 
 def test_an_unknown_programme_is_not_found(client):
-    assert client.get(reverse("programme_detail", kwargs={"slug": "nope"})).status_code == 404
+    assert client.get(reverse("challenges:programme", kwargs={"slug": "nope"})).status_code == 404
 
 
 def test_the_home_page_links_each_call_to_its_programme(client):

@@ -22,17 +22,17 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("screening_queue")
-EXPORT = reverse("screening_export")
-BULK = reverse("screening_bulk")
+QUEUE = reverse("challenges:screening_queue")
+EXPORT = reverse("challenges:screening_export")
+BULK = reverse("challenges:screening_bulk")
 
 
 def detail_url(challenge):
-    return reverse("screening_detail", kwargs={"pk": challenge.pk})
+    return reverse("challenges:screening_detail", kwargs={"pk": challenge.pk})
 
 
 def act_url(challenge):
-    return reverse("screening_act", kwargs={"pk": challenge.pk})
+    return reverse("challenges:screening_act", kwargs={"pk": challenge.pk})
 
 
 @pytest.fixture

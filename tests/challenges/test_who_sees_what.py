@@ -9,10 +9,10 @@ pytestmark = pytest.mark.django_db
 
 def challenge_pages(challenge):
     return [
-        reverse("challenge_overview", kwargs={"pk": challenge.pk}),
-        reverse("challenge_check", kwargs={"pk": challenge.pk}),
-        reverse("challenge_public", kwargs={"pk": challenge.pk}),
-        reverse("screening_detail", kwargs={"pk": challenge.pk}),
+        reverse("challenges:overview", kwargs={"pk": challenge.pk}),
+        reverse("challenges:check", kwargs={"pk": challenge.pk}),
+        reverse("challenges:detail", kwargs={"pk": challenge.pk}),
+        reverse("challenges:screening_detail", kwargs={"pk": challenge.pk}),
     ]
 
 
@@ -25,12 +25,12 @@ def test_a_reviewer_sees_no_challenge_that_is_not_assigned_to_them(client_of, st
 
     for url in challenge_pages(challenge):
         assert client.get(url).status_code in (403, 404), url
-    assert challenge.title not in client.get(reverse("challenge_list")).content.decode()
+    assert challenge.title not in client.get(reverse("challenges:list")).content.decode()
 
 
 @pytest.mark.parametrize("status", ["draft", "submitted", "screening", "in_review", "declined"])
 def test_a_visitor_never_sees_an_unpublished_challenge(client, status):
     challenge = ChallengeFactory(status=status)
 
-    assert client.get(reverse("challenge_public", kwargs={"pk": challenge.pk})).status_code == 404
-    assert challenge.title not in client.get(reverse("challenge_list")).content.decode()
+    assert client.get(reverse("challenges:detail", kwargs={"pk": challenge.pk})).status_code == 404
+    assert challenge.title not in client.get(reverse("challenges:list")).content.decode()

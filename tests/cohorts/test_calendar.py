@@ -83,7 +83,7 @@ def test_a_sessions_calendar_file_names_the_right_instant_across_the_change(clie
     client = client_of(member)
 
     for when, session in sessions.items():
-        response = client.get(reverse("cohort_session_ics", kwargs={"pk": session.pk}))
+        response = client.get(reverse("cohorts:session_ics", kwargs={"pk": session.pk}))
         assert response.status_code == 200
         assert response["Content-Type"] == "text/calendar; charset=utf-8"
         event = events_of(response.content)[session.title]
@@ -105,7 +105,7 @@ def test_the_subscription_feed_names_the_right_instants_across_the_change(client
     feed = calendar_feed_create(user=member)
 
     # Calendar programs fetch the feed without signing in.
-    response = client.get(reverse("cohort_feed", kwargs={"token": feed.token}))
+    response = client.get(reverse("cohorts:feed", kwargs={"token": feed.token}))
 
     assert response.status_code == 200
     events = events_of(response.content)
@@ -122,7 +122,7 @@ def test_the_joining_link_is_in_the_calendar_file_only_for_people_registered(cli
     registration = RegistrationFactory(session=session)
     waiting = cohort_member(session.cohort)
     RegistrationFactory(session=session, user=waiting, status=RegistrationStatus.WAITLISTED)
-    url = reverse("cohort_session_ics", kwargs={"pk": session.pk})
+    url = reverse("cohorts:session_ics", kwargs={"pk": session.pk})
 
     registered_file = client_of(registration.user).get(url).content.decode()
     waiting_file = client_of(waiting).get(url).content.decode()
@@ -150,7 +150,7 @@ def test_the_feed_holds_the_sessions_the_member_registered_or_waits_for(client):
     RegistrationFactory(session=cancelled, user=member)
     feed = calendar_feed_create(user=member)
 
-    content = client.get(reverse("cohort_feed", kwargs={"token": feed.token})).content
+    content = client.get(reverse("cohorts:feed", kwargs={"token": feed.token})).content
     events = events_of(content)
 
     assert set(events) == {
@@ -171,7 +171,7 @@ def test_a_moved_session_keeps_its_uid_and_raises_its_sequence(client_of):
 
     session = SessionFactory()
     member = cohort_member(session.cohort)
-    url = reverse("cohort_session_ics", kwargs={"pk": session.pk})
+    url = reverse("cohorts:session_ics", kwargs={"pk": session.pk})
     before = events_of(client_of(member).get(url).content)[session.title]
 
     session_update(
@@ -191,25 +191,25 @@ def test_a_revoked_feed_address_stops_at_once_and_a_new_one_works(client, client
     registration = RegistrationFactory(session=session)
     member = registration.user
     old = calendar_feed_create(user=member)
-    old_url = reverse("cohort_feed", kwargs={"token": old.token})
+    old_url = reverse("cohorts:feed", kwargs={"token": old.token})
     assert client.get(old_url).status_code == 200
 
-    response = client_of(member).post(reverse("cohort_calendar_revoke"), follow=True)
+    response = client_of(member).post(reverse("cohorts:calendar_revoke"), follow=True)
 
     assert "revoked" in response.content.decode()
     client.logout()
     assert client.get(old_url).status_code == 404
-    client_of(member).post(reverse("cohort_calendar_new"))
+    client_of(member).post(reverse("cohorts:calendar_new"))
     new = CalendarFeed.objects.get(user=member, revoked_at__isnull=True)
     client.logout()
     assert new.token != old.token
     assert client.get(old_url).status_code == 404
-    assert client.get(reverse("cohort_feed", kwargs={"token": new.token})).status_code == 200
+    assert client.get(reverse("cohorts:feed", kwargs={"token": new.token})).status_code == 200
 
 
 def test_an_unknown_or_made_up_feed_address_answers_404(client):
     assert (
-        client.get(reverse("cohort_feed", kwargs={"token": "not-a-real-token"})).status_code == 404
+        client.get(reverse("cohorts:feed", kwargs={"token": "not-a-real-token"})).status_code == 404
     )
 
 
@@ -218,7 +218,7 @@ def test_a_member_who_leaves_the_cohort_stops_seeing_its_sessions_in_the_feed(cl
     member = cohort_member(cohort)
     RegistrationFactory(session=SessionFactory(cohort=cohort, title="Citizen juries"), user=member)
     feed = calendar_feed_create(user=member)
-    url = reverse("cohort_feed", kwargs={"token": feed.token})
+    url = reverse("cohorts:feed", kwargs={"token": feed.token})
     assert "Citizen juries" in events_of(client.get(url).content)
 
     member.memberships.all().delete()
@@ -230,10 +230,10 @@ def test_the_calendar_page_gives_the_member_their_address(client_of):
     member = cohort_member(CohortFactory())
     client = client_of(member)
 
-    first = client.get(reverse("cohort_calendar")).content.decode()
-    client.post(reverse("cohort_calendar_new"))
-    client.post(reverse("cohort_calendar_new"))
-    second = client.get(reverse("cohort_calendar")).content.decode()
+    first = client.get(reverse("cohorts:calendar")).content.decode()
+    client.post(reverse("cohorts:calendar_new"))
+    client.post(reverse("cohorts:calendar_new"))
+    second = client.get(reverse("cohorts:calendar")).content.decode()
 
     feed = CalendarFeed.objects.get(user=member)
     assert "Make my calendar address" in first
@@ -250,7 +250,7 @@ def test_a_feed_never_shows_another_cohorts_sessions_even_if_registered(client):
     member.organisations.get().enrolments.filter(cohort=other).delete()
     feed = calendar_feed_create(user=member)
 
-    content = client.get(reverse("cohort_feed", kwargs={"token": feed.token})).content
+    content = client.get(reverse("cohorts:feed", kwargs={"token": feed.token})).content
 
     assert "Another cohort" not in content.decode()
 

@@ -32,7 +32,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-COHORTS = reverse("desk_cohorts")
+COHORTS = reverse("cohorts:desk_cohorts")
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -46,15 +46,15 @@ def desk(client_of):
 
 
 def new_session_url(cohort):
-    return reverse("desk_session_new", kwargs={"pk": cohort.pk})
+    return reverse("cohorts:desk_session_new", kwargs={"pk": cohort.pk})
 
 
 def edit_url(session):
-    return reverse("desk_session_edit", kwargs={"pk": session.pk})
+    return reverse("cohorts:desk_session_edit", kwargs={"pk": session.pk})
 
 
 def desk_url(session):
-    return reverse("desk_session", kwargs={"pk": session.pk})
+    return reverse("cohorts:desk_session", kwargs={"pk": session.pk})
 
 
 def next_monday(hour=14):
@@ -85,14 +85,20 @@ def session_fields(theme, **overrides):
 
 
 @pytest.mark.parametrize(
-    "name", ["desk_cohorts", "desk_cohort", "desk_session", "desk_session_edit"]
+    "name",
+    [
+        "cohorts:desk_cohorts",
+        "cohorts:desk_cohort",
+        "cohorts:desk_session",
+        "cohorts:desk_session_edit",
+    ],
 )
 def test_only_the_secretariat_with_a_second_factor_reaches_the_desk(client, client_of, name):
     session = SessionFactory()
     kwargs = (
         {}
-        if name == "desk_cohorts"
-        else {"pk": session.cohort.pk if name == "desk_cohort" else session.pk}
+        if name == "cohorts:desk_cohorts"
+        else {"pk": session.cohort.pk if name == "cohorts:desk_cohort" else session.pk}
     )
     url = reverse(name, kwargs=kwargs)
 
@@ -115,7 +121,7 @@ def test_the_secretariat_creates_a_cohort_and_enrols_teams(desk):
     )
     cohort = Cohort.objects.get()
     desk.post(
-        reverse("desk_cohort_enrol", kwargs={"pk": cohort.pk}),
+        reverse("cohorts:desk_cohort_enrol", kwargs={"pk": cohort.pk}),
         {"organisations": [lisbon.pk, nairobi.pk]},
     )
 
@@ -124,7 +130,7 @@ def test_the_secretariat_creates_a_cohort_and_enrols_teams(desk):
         "Lisbon Lab",
         "Nairobi Service Desk",
     }
-    page = desk.get(reverse("desk_cohort", kwargs={"pk": cohort.pk})).content.decode()
+    page = desk.get(reverse("cohorts:desk_cohort", kwargs={"pk": cohort.pk})).content.decode()
     assert "Africa/Nairobi" in page
 
 
@@ -132,7 +138,7 @@ def test_enrolling_nobody_says_what_to_do(desk):
     cohort = CohortFactory()
     OrganisationFactory()
 
-    response = desk.post(reverse("desk_cohort_enrol", kwargs={"pk": cohort.pk}), {})
+    response = desk.post(reverse("cohorts:desk_cohort_enrol", kwargs={"pk": cohort.pk}), {})
 
     assert response.status_code == 400
     assert "Tick at least one team to enrol." in response.content.decode()
@@ -147,7 +153,7 @@ def test_removing_a_team_frees_its_peoples_places_for_the_waitlist(desk):
 
     desk.post(
         reverse(
-            "desk_cohort_remove_team",
+            "cohorts:desk_cohort_remove_team",
             kwargs={"pk": session.cohort.pk, "organisation_pk": team.pk},
         )
     )
@@ -408,7 +414,7 @@ def test_cancelling_tells_everyone_registered_or_waiting_once(desk):
     registered = RegistrationFactory(session=session).user
     waiting = cohort_member(session.cohort)
     registration_create(session=session, user=waiting)
-    url = reverse("desk_session_cancel", kwargs={"pk": session.pk})
+    url = reverse("cohorts:desk_session_cancel", kwargs={"pk": session.pk})
 
     desk.post(url, {"reason": "The expert fell ill."})
     again = desk.post(url, {"reason": "Twice."}, follow=True)
@@ -425,7 +431,9 @@ def test_cancelling_tells_everyone_registered_or_waiting_once(desk):
 def test_cancelling_needs_a_reason(desk):
     session = SessionFactory()
 
-    response = desk.post(reverse("desk_session_cancel", kwargs={"pk": session.pk}), {"reason": " "})
+    response = desk.post(
+        reverse("cohorts:desk_session_cancel", kwargs={"pk": session.pk}), {"reason": " "}
+    )
 
     assert response.status_code == 400
     assert "This field is required" in response.content.decode()
@@ -448,7 +456,7 @@ def test_the_secretariat_records_who_came(desk):
     came, missed = RegistrationFactory(session=session), RegistrationFactory(session=session)
 
     response = desk.post(
-        reverse("desk_session_attendance", kwargs={"pk": session.pk}),
+        reverse("cohorts:desk_session_attendance", kwargs={"pk": session.pk}),
         {"attended": [str(came.pk)]},
         follow=True,
     )
@@ -464,7 +472,7 @@ def test_attendance_waits_for_the_session_to_start(desk):
     registration = RegistrationFactory(session=session)
 
     response = desk.post(
-        reverse("desk_session_attendance", kwargs={"pk": session.pk}),
+        reverse("cohorts:desk_session_attendance", kwargs={"pk": session.pk}),
         {"attended": [str(registration.pk)]},
         follow=True,
     )
@@ -477,7 +485,7 @@ def test_attendance_waits_for_the_session_to_start(desk):
 def test_slides_are_checked_by_their_content_and_members_download_them(desk, client_of):
     session = past_session()
     registration = RegistrationFactory(session=session)
-    url = reverse("desk_session_material", kwargs={"pk": session.pk})
+    url = reverse("cohorts:desk_session_material", kwargs={"pk": session.pk})
 
     refused = desk.post(
         url, {"recording_url": "https://video.example/1", "slides": upload("s.pdf", PNG)}
@@ -491,7 +499,7 @@ def test_slides_are_checked_by_their_content_and_members_download_them(desk, cli
     session.refresh_from_db()
     assert session.recording_url == "https://video.example/1"
     download = client_of(registration.user).get(
-        reverse("cohort_session_slides", kwargs={"pk": session.pk})
+        reverse("cohorts:session_slides", kwargs={"pk": session.pk})
     )
     assert b"".join(download.streaming_content) == PDF
 
@@ -507,7 +515,7 @@ def test_feedback_is_shown_per_session_and_per_theme(desk):
 
     session_page = desk.get(desk_url(first)).content.decode()
     theme_page = desk.get(
-        reverse("desk_cohort_feedback", kwargs={"pk": cohort.pk})
+        reverse("cohorts:desk_cohort_feedback", kwargs={"pk": cohort.pk})
     ).content.decode()
 
     assert "Average 4.0 / 5 from 2 answers." in session_page
@@ -524,7 +532,7 @@ def test_the_cohort_page_keeps_its_query_count_as_sessions_grow(
     EnrolmentFactory.create_batch(3, cohort=cohort)
     for session in SessionFactory.create_batch(3, cohort=cohort):
         FeedbackFactory(session=session)
-    url = reverse("desk_cohort", kwargs={"pk": cohort.pk})
+    url = reverse("cohorts:desk_cohort", kwargs={"pk": cohort.pk})
     few = queries_to_render(desk, url)
 
     EnrolmentFactory.create_batch(27, cohort=cohort)
@@ -563,7 +571,7 @@ def test_the_cohort_records_are_readable_in_the_admin_and_not_editable_there(des
 def test_the_secretariat_home_and_the_dashboard_lead_to_the_cohort_track(desk, client_of):
     member = cohort_member(CohortFactory())
 
-    assert COHORTS in desk.get(reverse("secretariat_home")).content.decode()
-    dashboard = client_of(member).get(reverse("dashboard")).content.decode()
-    assert reverse("cohort_sessions") in dashboard
-    assert reverse("cohort_resources") in dashboard
+    assert COHORTS in desk.get(reverse("incubator:secretariat_home")).content.decode()
+    dashboard = client_of(member).get(reverse("incubator:dashboard")).content.decode()
+    assert reverse("cohorts:sessions") in dashboard
+    assert reverse("cohorts:resources") in dashboard

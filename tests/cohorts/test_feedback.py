@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def feedback_url(session):
-    return reverse("cohort_session_feedback", kwargs={"pk": session.pk})
+    return reverse("cohorts:session_feedback", kwargs={"pk": session.pk})
 
 
 def ended_session(**fields):

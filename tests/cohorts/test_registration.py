@@ -24,11 +24,11 @@ R = RegistrationStatus
 
 
 def register_url(session):
-    return reverse("cohort_session_register", kwargs={"pk": session.pk})
+    return reverse("cohorts:session_register", kwargs={"pk": session.pk})
 
 
 def unregister_url(session):
-    return reverse("cohort_session_unregister", kwargs={"pk": session.pk})
+    return reverse("cohorts:session_unregister", kwargs={"pk": session.pk})
 
 
 def status_of(session, user):

@@ -21,10 +21,10 @@ from tests.factories import ThemeFactory, secretariat_user, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-RESOURCES = reverse("cohort_resources")
-SHARE = reverse("cohort_resource_new")
-BOARD = reverse("cohort_opportunities")
-POST = reverse("cohort_opportunity_new")
+RESOURCES = reverse("cohorts:resources")
+SHARE = reverse("cohorts:resource_new")
+BOARD = reverse("cohorts:opportunities")
+POST = reverse("cohorts:opportunity_new")
 
 
 def page_of(client, url, **params):
@@ -91,7 +91,9 @@ def test_a_shared_file_is_checked_by_its_content_and_downloads_for_the_cohort(cl
     assert accepted.status_code == 302
     resource = Resource.objects.get()
     assert (resource.title, resource.file_kind) == ("Evaluation template", "pdf")
-    download = client_of(colleague).get(reverse("cohort_resource_file", kwargs={"pk": resource.pk}))
+    download = client_of(colleague).get(
+        reverse("cohorts:resource_file", kwargs={"pk": resource.pk})
+    )
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
 
@@ -137,10 +139,10 @@ def test_people_outside_the_cohort_see_no_resource_and_cannot_download_one(clien
 
     assert "Internal evaluation" not in page_of(client, RESOURCES)
     assert (
-        client.get(reverse("cohort_resource_file", kwargs={"pk": resource.pk})).status_code == 404
+        client.get(reverse("cohorts:resource_file", kwargs={"pk": resource.pk})).status_code == 404
     )
     assert (
-        client.post(reverse("cohort_resource_remove", kwargs={"pk": resource.pk})).status_code
+        client.post(reverse("cohorts:resource_remove", kwargs={"pk": resource.pk})).status_code
         == 404
     )
     assert Resource.objects.filter(pk=resource.pk).exists()
@@ -151,7 +153,7 @@ def test_a_visitor_is_asked_to_sign_in_for_resources(client):
 
     assert client.get(RESOURCES).status_code == 302
     assert (
-        client.get(reverse("cohort_resource_file", kwargs={"pk": resource.pk})).status_code == 302
+        client.get(reverse("cohorts:resource_file", kwargs={"pk": resource.pk})).status_code == 302
     )
 
 
@@ -161,7 +163,7 @@ def test_the_secretariat_shares_a_resource_in_its_own_name(client_of):
     desk = client_of(with_second_factor(secretariat_user()))
 
     desk.post(
-        reverse("desk_cohort_resource_new", kwargs={"pk": cohort.pk}),
+        reverse("cohorts:desk_cohort_resource_new", kwargs={"pk": cohort.pk}),
         {"title": "Reading list", "themes": [ThemeFactory().pk], "url": "https://read.example"},
     )
 
@@ -322,7 +324,7 @@ def test_the_posting_team_can_take_its_opportunity_off_the_board_and_others_cann
     opportunity = OpportunityFactory(cohort=cohort)
     poster = cohort_member(cohort, team=opportunity.organisation)
     other = cohort_member(cohort)
-    url = reverse("cohort_opportunity_remove", kwargs={"pk": opportunity.pk})
+    url = reverse("cohorts:opportunity_remove", kwargs={"pk": opportunity.pk})
 
     client_of(other).post(url)
     assert Opportunity.objects.filter(pk=opportunity.pk).exists()

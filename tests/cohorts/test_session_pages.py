@@ -18,7 +18,7 @@ from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("cohort_sessions")
+LIST = reverse("cohorts:sessions")
 
 
 def page_of(client, url, **params):

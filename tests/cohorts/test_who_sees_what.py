@@ -22,9 +22,9 @@ LINK = "secret-room-42"
 
 def member_pages(session):
     return [
-        reverse("cohort_session", kwargs={"pk": session.pk}),
-        reverse("cohort_session_ics", kwargs={"pk": session.pk}),
-        reverse("cohort_session_feedback", kwargs={"pk": session.pk}),
+        reverse("cohorts:session", kwargs={"pk": session.pk}),
+        reverse("cohorts:session_ics", kwargs={"pk": session.pk}),
+        reverse("cohorts:session_feedback", kwargs={"pk": session.pk}),
     ]
 
 
@@ -46,7 +46,7 @@ def test_people_outside_the_cohort_see_nothing_of_its_sessions(client_of, who):
         assert LINK not in response.content.decode()
     lists = "".join(
         client.get(reverse(name)).content.decode()
-        for name in ("cohort_sessions", "cohort_resources", "cohort_opportunities")
+        for name in ("cohorts:sessions", "cohorts:resources", "cohorts:opportunities")
     )
     assert "Citizen juries" not in lists
     assert "Internal handbook" not in lists
@@ -57,7 +57,7 @@ def test_people_outside_the_cohort_see_nothing_of_its_sessions(client_of, who):
 def test_a_visitor_is_asked_to_sign_in(client):
     session = SessionFactory()
 
-    for url in [*member_pages(session), reverse("cohort_sessions"), reverse("cohort_calendar")]:
+    for url in [*member_pages(session), reverse("cohorts:sessions"), reverse("cohorts:calendar")]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert "/accounts/login/" in response["Location"]
@@ -74,7 +74,7 @@ def test_a_member_without_a_place_sees_the_session_but_not_its_joining_link(clie
     client = client_of(member)
 
     page = client.get(session.get_absolute_url()).content.decode()
-    calendar_file = client.get(reverse("cohort_session_ics", kwargs={"pk": session.pk}))
+    calendar_file = client.get(reverse("cohorts:session_ics", kwargs={"pk": session.pk}))
 
     assert session.title in page
     assert LINK not in page
@@ -92,6 +92,6 @@ def test_a_member_with_a_place_sees_the_joining_link(client_of):
 def test_the_secretariat_sees_every_cohorts_sessions(client_of):
     SessionFactory(title="Citizen juries")
 
-    page = client_of(secretariat_user()).get(reverse("cohort_sessions")).content.decode()
+    page = client_of(secretariat_user()).get(reverse("cohorts:sessions")).content.decode()
 
     assert "Citizen juries" in page

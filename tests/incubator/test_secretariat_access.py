@@ -8,7 +8,12 @@ from tests.factories import UserFactory, secretariat_user, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-SECRETARIAT_PAGES = ["secretariat_home", "secretariat_outbox", "secretariat_people", "admin:index"]
+SECRETARIAT_PAGES = [
+    "incubator:secretariat_home",
+    "incubator:outbox",
+    "incubator:people",
+    "admin:index",
+]
 
 
 @pytest.mark.parametrize("page", SECRETARIAT_PAGES)
@@ -61,7 +66,7 @@ def test_the_secretariat_grants_the_reviewer_role_from_the_people_page(client_of
     expert = UserFactory()
 
     response = client_of(secretariat).post(
-        reverse("secretariat_people_role", kwargs={"pk": expert.pk}),
+        reverse("incubator:people_role", kwargs={"pk": expert.pk}),
         {"role": "reviewer", "action": "grant"},
     )
 
@@ -73,7 +78,7 @@ def test_the_people_page_refuses_to_change_ones_own_roles(client_of):
     secretariat = with_second_factor(secretariat_user())
 
     client_of(secretariat).post(
-        reverse("secretariat_people_role", kwargs={"pk": secretariat.pk}),
+        reverse("incubator:people_role", kwargs={"pk": secretariat.pk}),
         {"role": "secretariat", "action": "revoke"},
     )
 
@@ -100,7 +105,7 @@ def test_failed_messages_are_listed_for_the_secretariat(client_of):
     )
 
     response = client_of(with_second_factor(secretariat_user())).get(
-        reverse("secretariat_outbox"), {"status": "failed"}
+        reverse("incubator:outbox"), {"status": "failed"}
     )
 
     page = response.content.decode()
@@ -131,7 +136,7 @@ def test_secretariat_lists_keep_their_query_count_as_rows_grow(
     add_rows(0, 3)
     small = {
         url: queries_to_render(client, url)
-        for url in (reverse("secretariat_outbox"), reverse("secretariat_people"))
+        for url in (reverse("incubator:outbox"), reverse("incubator:people"))
     }
     add_rows(3, 300)
     for url, count in small.items():

@@ -76,7 +76,7 @@ def test_script_typed_into_a_field_comes_back_inert(client):
 def test_a_person_updates_their_time_zone_and_language(client_of):
     user = UserFactory()
     response = client_of(user).post(
-        reverse("profile"),
+        reverse("incubator:profile"),
         {"display_name": "Kenji Sato", "time_zone": "Asia/Tokyo", "language": "fr"},
     )
 
@@ -88,7 +88,7 @@ def test_a_person_updates_their_time_zone_and_language(client_of):
 def test_an_unknown_time_zone_on_the_profile_keeps_what_was_typed(client_of):
     user = UserFactory(time_zone="Europe/Paris")
     response = client_of(user).post(
-        reverse("profile"),
+        reverse("incubator:profile"),
         {"display_name": "Kenji Sato", "time_zone": "Asia/Atlantis", "language": "en"},
     )
 

@@ -27,15 +27,15 @@ GOOD_TEAM = {
 
 
 def invitation_link(invitation):
-    return reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
+    return reverse("incubator:invitation_accept", kwargs={"token": invitation_token(invitation)})
 
 
 def test_a_person_registers_a_team_and_becomes_its_first_member(client_of):
     person = UserFactory()
-    response = client_of(person).post(reverse("organisation_new"), GOOD_TEAM)
+    response = client_of(person).post(reverse("incubator:organisation_new"), GOOD_TEAM)
 
     team = Organisation.objects.get()
-    assert response.url == reverse("organisation_detail", kwargs={"pk": team.pk})
+    assert response.url == reverse("incubator:organisation_detail", kwargs={"pk": team.pk})
     assert (team.country.code, team.languages) == ("PT", ["pt", "en"])
     assert list(team.members.all()) == [person]
 
@@ -57,7 +57,7 @@ def test_bad_team_input_is_named_at_the_field_and_nothing_is_stored(
     client_of, field, value, message
 ):
     response = client_of(UserFactory()).post(
-        reverse("organisation_new"), {**GOOD_TEAM, field: value}
+        reverse("incubator:organisation_new"), {**GOOD_TEAM, field: value}
     )
 
     assert response.status_code == 200
@@ -72,10 +72,17 @@ def test_another_teams_page_cannot_be_reached_by_changing_the_id(client_of):
     outsider = MembershipFactory().user
 
     client = client_of(outsider)
-    assert client.get(reverse("organisation_detail", kwargs={"pk": team.pk})).status_code == 404
-    assert client.get(reverse("organisation_edit", kwargs={"pk": team.pk})).status_code == 404
+    assert (
+        client.get(reverse("incubator:organisation_detail", kwargs={"pk": team.pk})).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("incubator:organisation_edit", kwargs={"pk": team.pk})).status_code
+        == 404
+    )
     response = client.post(
-        reverse("invitation_new", kwargs={"pk": team.pk}), {"email": "spy@elsewhere.example"}
+        reverse("incubator:invitation_new", kwargs={"pk": team.pk}),
+        {"email": "spy@elsewhere.example"},
     )
     assert response.status_code == 404
     assert not Invitation.objects.exists()
@@ -85,7 +92,7 @@ def test_a_member_invites_a_colleague_by_email(client_of, django_capture_on_comm
     membership = MembershipFactory()
     with django_capture_on_commit_callbacks(execute=True):
         response = client_of(membership.user).post(
-            reverse("invitation_new", kwargs={"pk": membership.organisation.pk}),
+            reverse("incubator:invitation_new", kwargs={"pk": membership.organisation.pk}),
             {"email": "Colleague@AMA.gov.example"},
         )
 
@@ -151,7 +158,9 @@ def test_an_invitation_cannot_be_used_by_someone_it_was_not_sent_to(client_of):
 
 
 def test_an_altered_invitation_link_is_not_found(client):
-    response = client.get(reverse("invitation_accept", kwargs={"token": "1:forged:signature"}))
+    response = client.get(
+        reverse("incubator:invitation_accept", kwargs={"token": "1:forged:signature"})
+    )
 
     assert response.status_code == 404
 
@@ -174,7 +183,7 @@ def test_the_team_page_query_count_holds_as_members_grow(
     team = OrganisationFactory()
     member = MembershipFactory(organisation=team).user
     client = client_of(member)
-    url = reverse("organisation_detail", kwargs={"pk": team.pk})
+    url = reverse("incubator:organisation_detail", kwargs={"pk": team.pk})
     with_one_member = queries_to_render(client, url)
 
     MembershipFactory.create_batch(40, organisation=team)

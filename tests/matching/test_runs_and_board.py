@@ -102,7 +102,7 @@ def start_run(django_capture_on_commit_callbacks):
     def start(client, programme, **weights):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
-                reverse("match_runs", kwargs={"slug": programme.slug}), {**WEIGHTS, **weights}
+                reverse("matching:runs", kwargs={"slug": programme.slug}), {**WEIGHTS, **weights}
             )
         assert response.status_code == 302, response.content.decode()
         return MatchRun.objects.latest("pk")
@@ -121,7 +121,7 @@ def test_a_run_proposes_providers_from_other_countries_and_explains_them(start_r
         ("Queues at the land registry", "Santiago Digital"),
     }
     assert not run.candidates.filter(challenge=round_["offline"], solution=round_["home"]).exists()
-    board = desk.get(reverse("match_board", kwargs={"slug": "incubator-2027"})).content.decode()
+    board = desk.get(reverse("matching:board", kwargs={"slug": "incubator-2027"})).content.decode()
     assert "Shares a theme: Digital inclusion" in board
     assert "The provider asked for this challenge (first choice)" in board
 
@@ -129,7 +129,7 @@ def test_a_run_proposes_providers_from_other_countries_and_explains_them(start_r
 def test_the_run_page_shows_progress_and_figures(start_run, desk, round_):
     run = start_run(desk, round_["programme"])
 
-    page = desk.get(reverse("match_run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
+    page = desk.get(reverse("matching:run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
 
     text = page.content.decode()
     assert "The run is done" in text
@@ -140,7 +140,7 @@ def test_a_locked_pair_survives_a_rerun_that_would_prefer_another(start_run, des
     start_run(desk, round_["programme"])
     match = Match.objects.get(challenge=round_["offline"])
     tallinn_match = match
-    desk.post(reverse("match_action", args=["incubator-2027", tallinn_match.pk, "lock"]))
+    desk.post(reverse("matching:action", args=["incubator-2027", tallinn_match.pk, "lock"]))
 
     start_run(desk, round_["programme"], interest="0", themes="0", text="0", hours="5")
 
@@ -153,7 +153,7 @@ def test_an_excluded_pair_is_never_proposed_again(start_run, desk, round_):
     start_run(desk, round_["programme"])
     match = Match.objects.get(challenge=round_["queues"])
 
-    desk.post(reverse("match_action", args=["incubator-2027", match.pk, "exclude"]))
+    desk.post(reverse("matching:action", args=["incubator-2027", match.pk, "exclude"]))
     start_run(desk, round_["programme"])
 
     assert Exclusion.objects.filter(challenge=round_["queues"], solution=round_["santiago"])
@@ -178,8 +178,8 @@ def test_confirming_introduces_each_team_once_with_contacts_languages_and_hours(
     start_run(desk, round_["programme"])
     match = Match.objects.get(challenge=round_["offline"])
 
-    desk.post(reverse("match_action", args=["incubator-2027", match.pk, "confirm"]))
-    desk.post(reverse("match_action", args=["incubator-2027", match.pk, "confirm"]))
+    desk.post(reverse("matching:action", args=["incubator-2027", match.pk, "confirm"]))
+    desk.post(reverse("matching:action", args=["incubator-2027", match.pk, "confirm"]))
 
     to_owner = Notification.objects.get(to_email="ana@lisbon.example", key__startswith="match-")
     to_provider = Notification.objects.get(
@@ -197,10 +197,10 @@ def test_confirming_introduces_each_team_once_with_contacts_languages_and_hours(
 def test_a_confirmed_pair_cannot_be_excluded(start_run, desk, round_):
     start_run(desk, round_["programme"])
     match = Match.objects.get(challenge=round_["offline"])
-    desk.post(reverse("match_action", args=["incubator-2027", match.pk, "confirm"]))
+    desk.post(reverse("matching:action", args=["incubator-2027", match.pk, "confirm"]))
 
     response = desk.post(
-        reverse("match_action", args=["incubator-2027", match.pk, "exclude"]), follow=True
+        reverse("matching:action", args=["incubator-2027", match.pk, "exclude"]), follow=True
     )
 
     assert "This pair is confirmed" in response.content.decode()
@@ -210,7 +210,7 @@ def test_a_confirmed_pair_cannot_be_excluded(start_run, desk, round_):
 def test_weights_all_zero_are_refused_with_the_form_kept(desk, round_):
     zero = dict.fromkeys(WEIGHTS, "0")
 
-    response = desk.post(reverse("match_runs", kwargs={"slug": "incubator-2027"}), zero)
+    response = desk.post(reverse("matching:runs", kwargs={"slug": "incubator-2027"}), zero)
 
     assert response.status_code == 400
     assert "Give at least one component a weight above zero." in response.content.decode()
@@ -239,11 +239,11 @@ def test_only_the_secretariat_reaches_matching(start_run, client_of, round_):
     member = client_of(MembershipFactory(organisation=round_["offline"].organisation).user)
 
     for url in (
-        reverse("match_runs", kwargs={"slug": "incubator-2027"}),
-        reverse("match_board", kwargs={"slug": "incubator-2027"}),
+        reverse("matching:runs", kwargs={"slug": "incubator-2027"}),
+        reverse("matching:board", kwargs={"slug": "incubator-2027"}),
     ):
         assert member.get(url).status_code == 403
-    assert member.post(reverse("match_action", args=["incubator-2027", match.pk, "confirm"]))
+    assert member.post(reverse("matching:action", args=["incubator-2027", match.pk, "confirm"]))
     match.refresh_from_db()
     assert match.state == "proposed"
 
@@ -254,7 +254,7 @@ def test_the_board_issues_as_many_queries_with_300_challenges_as_with_3(
     call = round_["offline"].call
     ChallengeFactory.create_batch(1, call=call, organisation=OrganisationFactory(country="JP"))
     start_run(desk, round_["programme"])
-    url = reverse("match_board", kwargs={"slug": "incubator-2027"})
+    url = reverse("matching:board", kwargs={"slug": "incubator-2027"})
     few = queries_to_render(desk, url)
 
     ChallengeFactory.create_batch(297, call=call, organisation=OrganisationFactory(country="JP"))
@@ -285,7 +285,7 @@ def test_a_run_in_progress_shows_how_far_it_got_and_refreshes_itself(desk, round
         programme=round_["programme"], started_by=secretariat, state="running", progress=30
     )
 
-    page = desk.get(reverse("match_run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
+    page = desk.get(reverse("matching:run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
 
     text = page.content.decode()
     assert '<progress id="run-progress" max="100" value="30">' in text

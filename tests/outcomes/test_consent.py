@@ -18,27 +18,27 @@ from tests.outcomes.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MINE = reverse("my_outcomes")
+MINE = reverse("outcomes:mine")
 
 
 def consent_url(organisation, programme):
     return reverse(
-        "showcase_consent", kwargs={"organisation_pk": organisation.pk, "slug": programme.slug}
+        "outcomes:consent", kwargs={"organisation_pk": organisation.pk, "slug": programme.slug}
     )
 
 
 def showcase_url(programme):
-    return reverse("showcase", kwargs={"slug": programme.slug})
+    return reverse("outcomes:showcase", kwargs={"slug": programme.slug})
 
 
 def case_url(match):
-    return reverse("showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
+    return reverse("outcomes:showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
 
 
 def test_the_dashboard_leads_to_the_teams_outcomes_page(client_for):
     client = client_for(UserFactory())
 
-    assert f'href="{MINE}"' in client.get(reverse("dashboard")).content.decode()
+    assert f'href="{MINE}"' in client.get(reverse("incubator:dashboard")).content.decode()
 
 
 def test_both_teams_consent_from_their_own_pages_and_the_match_appears(client_for, client):

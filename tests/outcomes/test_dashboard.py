@@ -38,11 +38,11 @@ pytestmark = pytest.mark.django_db
 
 
 def dashboard_url(programme):
-    return reverse("programme_dashboard", kwargs={"slug": programme.slug})
+    return reverse("outcomes:dashboard", kwargs={"slug": programme.slug})
 
 
 def csv_url(programme, key):
-    return reverse("programme_dashboard_csv", kwargs={"slug": programme.slug, "key": key})
+    return reverse("outcomes:dashboard_csv", kwargs={"slug": programme.slug, "key": key})
 
 
 def figures_of(programme) -> dict:
@@ -420,11 +420,11 @@ def test_the_list_of_programmes_takes_as_many_queries_for_300_as_for_3(
     desk, queries_to_render, django_assert_max_num_queries
 ):
     ProgrammeFactory.create_batch(3)
-    few = queries_to_render(desk, reverse("dashboard_programmes"))
+    few = queries_to_render(desk, reverse("outcomes:dashboard_programmes"))
     ProgrammeFactory.create_batch(297)
 
     with django_assert_max_num_queries(few):
-        page = desk.get(reverse("dashboard_programmes")).content.decode()
+        page = desk.get(reverse("outcomes:dashboard_programmes")).content.decode()
     assert page.count("/dashboard/") == 300
 
 
@@ -480,16 +480,16 @@ def test_an_unknown_table_or_another_programmes_table_is_not_found(desk, known_r
 
 
 def test_the_secretariat_finds_every_programmes_dashboard_from_its_home(desk, known_round):
-    home = desk.get(reverse("secretariat_home")).content.decode()
-    assert f'href="{reverse("dashboard_programmes")}"' in home
+    home = desk.get(reverse("incubator:secretariat_home")).content.decode()
+    assert f'href="{reverse("outcomes:dashboard_programmes")}"' in home
 
-    index = desk.get(reverse("dashboard_programmes")).content.decode()
+    index = desk.get(reverse("outcomes:dashboard_programmes")).content.decode()
     assert f'href="{dashboard_url(known_round)}"' in index
 
 
 def test_only_the_secretariat_sees_the_dashboard(client, client_of, known_round):
     pages = [
-        reverse("dashboard_programmes"),
+        reverse("outcomes:dashboard_programmes"),
         dashboard_url(known_round),
         csv_url(known_round, "submissions-country"),
     ]

@@ -23,12 +23,12 @@ pytestmark = pytest.mark.django_db
 
 
 def showcase_url(programme, **params):
-    url = reverse("showcase", kwargs={"slug": programme.slug})
+    url = reverse("outcomes:showcase", kwargs={"slug": programme.slug})
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
 def case_url(match):
-    return reverse("showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
+    return reverse("outcomes:showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
 
 
 def page_of(client, url):
@@ -216,11 +216,11 @@ def test_bars_are_as_long_as_their_share_of_the_largest():
 
 
 def test_the_showcase_of_an_unknown_programme_is_not_found(client):
-    assert client.get(reverse("showcase", kwargs={"slug": "nowhere"})).status_code == 404
+    assert client.get(reverse("outcomes:showcase", kwargs={"slug": "nowhere"})).status_code == 404
 
 
 def test_the_programme_page_links_to_its_showcase(client, programme):
-    page = page_of(client, reverse("programme_detail", kwargs={"slug": programme.slug}))
+    page = page_of(client, reverse("challenges:programme", kwargs={"slug": programme.slug}))
 
     assert f'href="{showcase_url(programme)}"' in page
 

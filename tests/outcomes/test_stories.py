@@ -17,7 +17,7 @@ from tests.outcomes.factories import (
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("story_queue")
+QUEUE = reverse("outcomes:story_queue")
 STORY = {
     "title": "What a ferry taught us about schools",
     "expectations": "A ready-made tool we could copy.",
@@ -28,17 +28,19 @@ STORY = {
 
 
 def story_url(match, organisation):
-    return reverse("story_edit", kwargs={"match_pk": match.pk, "organisation_pk": organisation.pk})
+    return reverse(
+        "outcomes:story_edit", kwargs={"match_pk": match.pk, "organisation_pk": organisation.pk}
+    )
 
 
 def desk_url(story):
-    return reverse("story_desk", kwargs={"pk": story.pk})
+    return reverse("outcomes:story_desk", kwargs={"pk": story.pk})
 
 
 def public_pages(client, match):
-    showcase = client.get(reverse("showcase", kwargs={"slug": match.programme.slug}))
+    showcase = client.get(reverse("outcomes:showcase", kwargs={"slug": match.programme.slug}))
     case = client.get(
-        reverse("showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
+        reverse("outcomes:showcase_case", kwargs={"slug": match.programme.slug, "pk": match.pk})
     )
     return showcase.content.decode() + case.content.decode()
 
@@ -115,7 +117,7 @@ def test_the_secretariat_sends_a_story_back_with_a_reason_and_the_team_resends_i
 
     story.refresh_from_db()
     assert story.state == "rejected"
-    team_page = client_for(author).get(reverse("my_outcomes")).content.decode()
+    team_page = client_for(author).get(reverse("outcomes:mine")).content.decode()
     assert "Name the tool you adopted." in team_page
     form = client_for(author).get(story_url(match, match.challenge.organisation))
     assert "Name the tool you adopted." in form.content.decode()

@@ -48,7 +48,7 @@ def surveys_of(match):
 
 
 def answer_url(survey):
-    return reverse("survey_answer", kwargs={"pk": survey.pk})
+    return reverse("outcomes:survey_answer", kwargs={"pk": survey.pk})
 
 
 def test_no_survey_is_created_before_the_milestone(match):
@@ -168,7 +168,7 @@ def test_a_member_answers_for_the_team_and_the_secretariat_reads_it(client_for, 
     survey.refresh_from_db()
     assert (survey.stage_reached, survey.answered_by) == ("implementation", ana)
     assert list(survey_answers(match.programme)) == [survey]
-    answers = desk.get(reverse("survey_answers", kwargs={"slug": match.programme.slug}))
+    answers = desk.get(reverse("outcomes:survey_answers", kwargs={"slug": match.programme.slug}))
     page = answers.content.decode()
     assert "We now test every form with older residents first." in page
     assert "Agree on one meeting hour in the first week." in page
@@ -235,8 +235,8 @@ def test_the_answer_pages_are_for_the_secretariat_only(client_for, match):
     member = member_of(match.challenge.organisation)
 
     for url in (
-        reverse("survey_programmes"),
-        reverse("survey_answers", kwargs={"slug": match.programme.slug}),
+        reverse("outcomes:survey_programmes"),
+        reverse("outcomes:survey_answers", kwargs={"slug": match.programme.slug}),
     ):
         assert client_for(member).get(url).status_code == 403
 
@@ -247,7 +247,7 @@ def test_the_secretariat_sees_each_programmes_surveys_sent_and_answered(client_f
     ProgrammeFactory(name="Incubator 2031")
     desk = client_for(with_second_factor(secretariat_user()))
 
-    page = desk.get(reverse("survey_programmes")).content.decode()
+    page = desk.get(reverse("outcomes:survey_programmes")).content.decode()
 
     assert f"{match.programme.name}</a></th><td>2</td><td>1</td>" in page
     assert "Incubator 2031</a></th><td>0</td><td>0</td>" in page
@@ -258,7 +258,7 @@ def test_the_answers_page_issues_as_many_queries_with_300_answers_as_with_3(
 ):
     programme = ProgrammeFactory()
     desk = client_for(with_second_factor(secretariat_user()))
-    url = reverse("survey_answers", kwargs={"slug": programme.slug})
+    url = reverse("outcomes:survey_answers", kwargs={"slug": programme.slug})
     by = UserFactory()
 
     def three_answers():

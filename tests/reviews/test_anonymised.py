@@ -23,15 +23,15 @@ TITLES = ("Island ferries", "School meals", "Rural clinics")
 def everything_a_reviewer_sees(client, person) -> dict[str, str]:
     """Every page, download and email the reviewer can reach, by name."""
     seen = {}
-    for url in (reverse("review_desk"), reverse("dashboard"), reverse("home")):
+    for url in (reverse("reviews:desk"), reverse("incubator:dashboard"), reverse("incubator:home")):
         seen[url] = client.get(url).content.decode()
     for assignment in Assignment.objects.filter(reviewer=person):
-        review = reverse("review_assignment", kwargs={"pk": assignment.pk})
-        conflict = reverse("review_conflict", kwargs={"pk": assignment.pk})
+        review = reverse("reviews:assignment", kwargs={"pk": assignment.pk})
+        conflict = reverse("reviews:conflict", kwargs={"pk": assignment.pk})
         seen[review] = client.get(review).content.decode()
         seen[f"{review} (refused)"] = client.post(review, {"submit": ""}).content.decode()
         seen[conflict] = client.get(conflict).content.decode()
-    export = client.get(reverse("review_export_mine"))
+    export = client.get(reverse("reviews:export_mine"))
     seen["my reviews (CSV)"] = b"".join(export.streaming_content).decode()
     for email in Notification.objects.filter(recipient=person):
         seen[f"email {email.key}"] = "\n".join((email.subject, email.body_text, email.body_html))
@@ -72,7 +72,7 @@ def test_an_anonymised_review_never_shows_the_team_or_its_country(client_of):
         "email review-overdue",
     }
     for name, content in seen.items():
-        if name not in (reverse("dashboard"), reverse("home")):
+        if name not in (reverse("incubator:dashboard"), reverse("incubator:home")):
             assert any(title in content for title in TITLES), f"{name} shows no submission"
         assert TEAM not in content, name
         assert COUNTRY not in content, name
@@ -84,6 +84,6 @@ def test_without_anonymising_reviewers_see_who_applied(client_of):
 
     seen = everything_a_reviewer_sees(client_of(person), person)
 
-    assert TEAM in seen[reverse("review_desk")]
+    assert TEAM in seen[reverse("reviews:desk")]
     assert COUNTRY in seen["my reviews (CSV)"]
     assert all(TEAM in content for name, content in seen.items() if name.startswith("email"))

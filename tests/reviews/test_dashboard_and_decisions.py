@@ -40,19 +40,19 @@ def call():
 
 
 def dashboard_url(call):
-    return reverse("review_call", kwargs={"call_pk": call.pk})
+    return reverse("reviews:call", kwargs={"call_pk": call.pk})
 
 
 def decisions_url(call):
-    return reverse("review_decisions", kwargs={"call_pk": call.pk})
+    return reverse("reviews:decisions", kwargs={"call_pk": call.pk})
 
 
 def act_url(item):
-    return reverse("review_item_act", kwargs={"call_pk": item.call_id, "item_pk": item.pk})
+    return reverse("reviews:item_act", kwargs={"call_pk": item.call_id, "item_pk": item.pk})
 
 
 def exported_rows(client, call):
-    response = client.get(reverse("review_export", kwargs={"call_pk": call.pk}))
+    response = client.get(reverse("reviews:export", kwargs={"call_pk": call.pk}))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = b"".join(response.streaming_content).decode("utf-8")
@@ -90,7 +90,7 @@ def test_the_dashboard_ranks_by_weighted_mean_with_median_and_spread(desk, call)
     page = desk.get(dashboard_url(call)).content.decode()
     assert page.index("Ferries for island schools") < page.index("Water metering")
     assert "2.78" in page and "3.33" in page
-    one = desk.get(reverse("review_item", kwargs={"call_pk": call.pk, "item_pk": strong.pk}))
+    one = desk.get(reverse("reviews:item", kwargs={"call_pk": call.pk, "item_pk": strong.pk}))
     assert "4.33" in one.content.decode()  # each review's own weighted score
 
 
@@ -164,9 +164,9 @@ def test_a_staged_decision_changes_nothing_for_the_team_until_released(client_of
     assert not Notification.objects.filter(recipient=member).exists()
     team = client_of(member)
     for url in (
-        reverse("my_challenges"),
-        reverse("challenge_overview", kwargs={"pk": item.object_id}),
-        reverse("dashboard"),
+        reverse("challenges:mine"),
+        reverse("challenges:overview", kwargs={"pk": item.object_id}),
+        reverse("incubator:dashboard"),
     ):
         page = team.get(url).content.decode()
         assert "Out of scope this round." not in page

@@ -20,15 +20,15 @@ from tests.reviews.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DESK = reverse("review_desk")
+DESK = reverse("reviews:desk")
 
 
 def review_url(assignment):
-    return reverse("review_assignment", kwargs={"pk": assignment.pk})
+    return reverse("reviews:assignment", kwargs={"pk": assignment.pk})
 
 
 def conflict_url(assignment):
-    return reverse("review_conflict", kwargs={"pk": assignment.pk})
+    return reverse("reviews:conflict", kwargs={"pk": assignment.pk})
 
 
 def answers(assignment, scores, *, comment="", **extra):

@@ -44,7 +44,7 @@ def test_the_phase_is_typed_in_the_viewers_zone_and_stored_in_utc(desk):
     call = CallFactory()
 
     response = desk.post(
-        url("review_phase", call),
+        url("reviews:phase", call),
         {
             "opens_at": "2027-03-01T09:00",
             "due_at": "2027-03-20T17:00",
@@ -65,7 +65,7 @@ def test_phase_dates_out_of_order_are_refused_with_the_typed_values_kept(desk):
     call = CallFactory()
 
     response = desk.post(
-        url("review_phase", call),
+        url("reviews:phase", call),
         {
             "opens_at": "2027-03-10T09:00",
             "due_at": "2027-03-01T09:00",
@@ -108,7 +108,7 @@ def criterion_row(name, weight="1", **extra):
 
 
 def test_a_call_without_a_rubric_is_offered_the_default_one(desk):
-    page = desk.get(url("review_rubric", CallFactory())).content.decode()
+    page = desk.get(url("reviews:rubric", CallFactory())).content.decode()
 
     for name in ("Relevance", "Novelty", "Feasibility", "Transferability", "Commitment"):
         assert f'value="{name}"' in page
@@ -119,7 +119,7 @@ def test_saving_the_rubric_keeps_the_order_weights_and_anchors(desk):
     call = CallFactory()
 
     response = desk.post(
-        url("review_rubric", call),
+        url("reviews:rubric", call),
         rubric_data([criterion_row("Relevance", "3"), criterion_row("Novelty", "2")]),
     )
 
@@ -134,7 +134,7 @@ def test_criteria_can_be_removed_renamed_and_added(desk):
     relevance, novelty, feasibility = Criterion.objects.filter(call=call).order_by("position")
 
     desk.post(
-        url("review_rubric", call),
+        url("reviews:rubric", call),
         rubric_data(
             [
                 criterion_row("Relevance", "3", id=str(relevance.pk)),
@@ -167,7 +167,7 @@ def test_criteria_can_be_removed_renamed_and_added(desk):
 def test_a_rubric_with_mistakes_is_refused_with_the_summary(desk, rows, message):
     call = CallFactory()
 
-    response = desk.post(url("review_rubric", call), rubric_data(rows))
+    response = desk.post(url("reviews:rubric", call), rubric_data(rows))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -181,8 +181,8 @@ def test_the_rubric_is_locked_once_a_review_is_submitted(desk):
     call = review_call()
     assign(challenge_under_review(call), reviewer(), scores=[3, 3, 3], submitted=True)
 
-    page = desk.get(url("review_rubric", call)).content.decode()
-    desk.post(url("review_rubric", call), rubric_data([criterion_row("Only this")]))
+    page = desk.get(url("reviews:rubric", call)).content.decode()
+    desk.post(url("reviews:rubric", call), rubric_data([criterion_row("Only this")]))
 
     assert "it can no longer change" in page
     assert Criterion.objects.filter(call=call).count() == 3
@@ -196,7 +196,7 @@ def test_the_pool_lists_everyone_with_the_reviewer_role(desk):
     RoleGrant.objects.create(user=UserFactory(display_name="Bo Noprofile"), role=Role.REVIEWER)
     UserFactory(display_name="Carla Teammember")
 
-    page = desk.get(reverse("review_pool")).content.decode()
+    page = desk.get(reverse("reviews:pool")).content.decode()
 
     assert "Ana Reviewer" in page and "Chile" in page
     assert "Bo Noprofile" in page and "No profile yet" in page
@@ -218,13 +218,13 @@ def test_the_pool_issues_as_many_queries_with_300_reviewers_as_with_3(
 
     call = review_call()
     some_reviewers(3)
-    few = queries_to_render(desk, reverse("review_pool"))
+    few = queries_to_render(desk, reverse("reviews:pool"))
     some_reviewers(297)
 
     with django_assert_max_num_queries(few):
-        desk.get(reverse("review_pool"))
+        desk.get(reverse("reviews:pool"))
     with django_assert_max_num_queries(few):
-        desk.get(reverse("review_pool") + "?page=6")
+        desk.get(reverse("reviews:pool") + "?page=6")
 
 
 def test_a_profile_is_edited_by_the_secretariat(desk):
@@ -233,7 +233,7 @@ def test_a_profile_is_edited_by_the_secretariat(desk):
     team = OrganisationFactory(name="Lisbon water agency")
 
     response = desk.post(
-        reverse("review_pool_profile", kwargs={"user_pk": person.pk}),
+        reverse("reviews:pool_profile", kwargs={"user_pk": person.pk}),
         {"themes": [theme.pk], "languages": ["es", "fr"], "country": "CL", "organisation": team.pk},
     )
 
@@ -251,7 +251,7 @@ def test_a_profile_with_an_unknown_value_is_refused_at_its_field(desk):
     person = reviewer()
 
     response = desk.post(
-        reverse("review_pool_profile", kwargs={"user_pk": person.pk}),
+        reverse("reviews:pool_profile", kwargs={"user_pk": person.pk}),
         {"languages": ["xx"], "country": "ZZ"},
     )
 
@@ -265,7 +265,8 @@ def test_only_people_in_the_pool_have_a_profile_page(desk):
     outsider = UserFactory()
 
     assert (
-        desk.get(reverse("review_pool_profile", kwargs={"user_pk": outsider.pk})).status_code == 404
+        desk.get(reverse("reviews:pool_profile", kwargs={"user_pk": outsider.pk})).status_code
+        == 404
     )
 
 
@@ -277,7 +278,7 @@ def test_the_secretariat_adds_a_reviewer_by_hand_and_they_are_told(desk):
     person = reviewer(display_name="Ana Reviewer")
 
     response = desk.post(
-        url("review_item_act", item.call, item_pk=item.pk),
+        url("reviews:item_act", item.call, item_pk=item.pk),
         {"action": "add", "reviewer": person.pk},
         follow=True,
     )
@@ -296,11 +297,11 @@ def test_a_conflicted_reviewer_cannot_be_added_by_hand(desk):
     member = reviewer()
     MembershipFactory(organisation=team, user=member)
 
-    page = desk.get(url("review_item", item.call, item_pk=item.pk)).content.decode()
+    page = desk.get(url("reviews:item", item.call, item_pk=item.pk)).content.decode()
     for person in (same_country, affiliated, member):
         assert f'<option value="{person.pk}"' not in page
         response = desk.post(
-            url("review_item_act", item.call, item_pk=item.pk),
+            url("reviews:item_act", item.call, item_pk=item.pk),
             {"action": "add", "reviewer": person.pk},
         )
         assert response.status_code == 200
@@ -313,7 +314,7 @@ def test_the_secretariat_removes_an_assignment(desk):
     assignment = assign(item, reviewer(display_name="Ana Reviewer"))
 
     response = desk.post(
-        url("review_item_act", item.call, item_pk=item.pk),
+        url("reviews:item_act", item.call, item_pk=item.pk),
         {"action": "remove", "assignment": assignment.pk},
         follow=True,
     )
@@ -328,7 +329,7 @@ def test_removing_an_assignment_that_does_not_exist_is_a_404(desk, named):
     assign(item, reviewer())
 
     response = desk.post(
-        url("review_item_act", item.call, item_pk=item.pk),
+        url("reviews:item_act", item.call, item_pk=item.pk),
         {"action": "remove", "assignment": named},
     )
 
@@ -347,19 +348,19 @@ def test_the_assignment_page_shows_loads_and_declared_conflicts(desk):
         reason="I advised them last year.",
     )
 
-    page = desk.get(url("review_assignments", call)).content.decode()
+    page = desk.get(url("reviews:assignments", call)).content.decode()
 
     assert "Ana Reviewer" in page
     assert "Bo Declines" in page and "I advised them last year." in page
 
 
-@pytest.mark.parametrize("name", ["review_home", "review_assignments"])
+@pytest.mark.parametrize("name", ["reviews:home", "reviews:assignments"])
 def test_the_overview_pages_issue_as_many_queries_with_300_submissions_as_with_3(
     desk, name, queries_to_render, django_assert_max_num_queries
 ):
     call = review_call()
     people = [reviewer(), reviewer(), reviewer()]
-    target = reverse(name) if name == "review_home" else url(name, call)
+    target = reverse(name) if name == "reviews:home" else url(name, call)
 
     def submissions(count):
         for n in range(count):

@@ -25,15 +25,15 @@ def item():
 def secretariat_pages(item):
     call = {"call_pk": item.call_id}
     return [
-        reverse("review_home"),
-        reverse("review_pool"),
-        reverse("review_call", kwargs=call),
-        reverse("review_export", kwargs=call),
-        reverse("review_phase", kwargs=call),
-        reverse("review_rubric", kwargs=call),
-        reverse("review_assignments", kwargs=call),
-        reverse("review_decisions", kwargs=call),
-        reverse("review_item", kwargs={**call, "item_pk": item.pk}),
+        reverse("reviews:home"),
+        reverse("reviews:pool"),
+        reverse("reviews:call", kwargs=call),
+        reverse("reviews:export", kwargs=call),
+        reverse("reviews:phase", kwargs=call),
+        reverse("reviews:rubric", kwargs=call),
+        reverse("reviews:assignments", kwargs=call),
+        reverse("reviews:decisions", kwargs=call),
+        reverse("reviews:item", kwargs={**call, "item_pk": item.pk}),
     ]
 
 
@@ -41,7 +41,7 @@ def test_reviewers_and_team_members_get_no_secretariat_review_page(client_of, it
     board = reviewer()
     assign(item, board)
     member = MembershipFactory(organisation=item.organisation).user
-    profile = reverse("review_pool_profile", kwargs={"user_pk": board.pk})
+    profile = reverse("reviews:pool_profile", kwargs={"user_pk": board.pk})
 
     for person in (board, member):
         client = client_of(person)
@@ -67,9 +67,9 @@ def test_the_secretariat_reaches_every_review_page(client_of, item):
 def test_visitors_are_sent_to_sign_in(client, item):
     assignment = assign(item, reviewer())
     reviewer_pages = [
-        reverse("review_desk"),
-        reverse("review_export_mine"),
-        reverse("review_assignment", kwargs={"pk": assignment.pk}),
+        reverse("reviews:desk"),
+        reverse("reviews:export_mine"),
+        reverse("reviews:assignment", kwargs={"pk": assignment.pk}),
     ]
 
     for url in [*secretariat_pages(item), *reviewer_pages]:
@@ -82,8 +82,10 @@ def test_the_reviewers_desk_is_only_for_reviewers(client_of, item):
     member = MembershipFactory(organisation=item.organisation).user
     client = client_of(member)
 
-    assert client.get(reverse("review_desk")).status_code == 403
-    assert client.get(reverse("review_assignment", kwargs={"pk": assignment.pk})).status_code == 403
+    assert client.get(reverse("reviews:desk")).status_code == 403
+    assert (
+        client.get(reverse("reviews:assignment", kwargs={"pk": assignment.pk})).status_code == 403
+    )
 
 
 def test_a_reviewer_who_is_not_assigned_sees_nothing_of_the_item(client_of, item):
@@ -91,8 +93,8 @@ def test_a_reviewer_who_is_not_assigned_sees_nothing_of_the_item(client_of, item
     stranger = reviewer()
     client = client_of(stranger)
 
-    assert "Island ferries" not in client.get(reverse("review_desk")).content.decode()
-    for name in ("review_assignment", "review_conflict"):
+    assert "Island ferries" not in client.get(reverse("reviews:desk")).content.decode()
+    for name in ("reviews:assignment", "reviews:conflict"):
         assert client.get(reverse(name, kwargs={"pk": assignment.pk})).status_code == 404
 
 
@@ -104,10 +106,10 @@ def test_applicants_never_see_reviews_or_reviewers(client_of, item):
     decision_stage(item=item, by=desk, outcome="decline", reason="Out of scope this round.")
     team = client_of(member)
     team_pages = [
-        reverse("dashboard"),
-        reverse("my_challenges"),
-        reverse("challenge_overview", kwargs={"pk": item.object_id}),
-        reverse("challenge_check", kwargs={"pk": item.object_id}),
+        reverse("incubator:dashboard"),
+        reverse("challenges:mine"),
+        reverse("challenges:overview", kwargs={"pk": item.object_id}),
+        reverse("challenges:check", kwargs={"pk": item.object_id}),
     ]
 
     def shown_to_the_team():

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def step(solution, name):
-    return reverse("solution_step", kwargs={"pk": solution.pk, "step": name})
+    return reverse("solutions:step", kwargs={"pk": solution.pk, "step": name})
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def challenges_abroad(challenges_call):
 
 def start(client, call, team):
     client.post(
-        reverse("solution_new"), {"organisation": team.pk, "call": call.pk, "title": "Draft"}
+        reverse("solutions:new"), {"organisation": team.pk, "call": call.pk, "title": "Draft"}
     )
     return Solution.objects.latest("pk")
 
@@ -106,7 +106,7 @@ def test_a_proposal_names_ranked_challenges_and_a_colleague_submits_it(
     )
     nairobi, lisbon = challenges_abroad[1], challenges_abroad[0]
     second.post(step(draft, "interests"), {"choice_1": nairobi.pk, "choice_2": lisbon.pk})
-    response = second.post(reverse("solution_check", kwargs={"pk": draft.pk}))
+    response = second.post(reverse("solutions:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -156,7 +156,7 @@ def test_choosing_the_same_challenge_twice_is_explained_and_nothing_is_saved(
 def test_submitting_without_a_challenge_of_interest_lists_it_as_missing(client_of, provider):
     draft = SolutionFactory(organisation=provider.organisation, status="draft")
 
-    response = client_of(provider.user).post(reverse("solution_check", kwargs={"pk": draft.pk}))
+    response = client_of(provider.user).post(reverse("solutions:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 400
     assert "challenges you want to help with" in response.content.decode()
@@ -174,7 +174,7 @@ def test_a_proposal_posted_after_the_deadline_is_refused_and_kept(
     call.closes_at = timezone.now() - timedelta(minutes=1)
     call.save()
 
-    response = client_of(provider.user).post(reverse("solution_check", kwargs={"pk": draft.pk}))
+    response = client_of(provider.user).post(reverse("solutions:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 400
     assert "The call closed on" in response.content.decode()
@@ -188,16 +188,16 @@ def test_another_team_cannot_read_edit_or_download_a_proposal(
     settings.MEDIA_ROOT = tmp_path
     draft = SolutionFactory(organisation=provider.organisation, status="draft")
     client_of(provider.user).post(
-        reverse("solution_files", kwargs={"pk": draft.pk}), {"file": upload("a.pdf", PDF)}
+        reverse("solutions:files", kwargs={"pk": draft.pk}), {"file": upload("a.pdf", PDF)}
     )
     attachment = draft.attachments.get()
-    download = reverse("solution_attachment", kwargs={"pk": draft.pk, "file_pk": attachment.pk})
+    download = reverse("solutions:attachment", kwargs={"pk": draft.pk, "file_pk": attachment.pk})
     outsider = client_of(MembershipFactory().user)
 
     for url in (
-        reverse("solution_overview", kwargs={"pk": draft.pk}),
+        reverse("solutions:overview", kwargs={"pk": draft.pk}),
         step(draft, "about"),
-        reverse("solution_check", kwargs={"pk": draft.pk}),
+        reverse("solutions:check", kwargs={"pk": draft.pk}),
         download,
     ):
         assert outsider.get(url).status_code == 404
@@ -226,7 +226,7 @@ def test_my_proposals_page_keeps_its_query_count_as_proposals_grow(
 ):
     SolutionFactory.create_batch(3, organisation=provider.organisation)
     client = client_of(provider.user)
-    url = reverse("my_solutions")
+    url = reverse("solutions:mine")
     few = queries_to_render(client, url)
 
     SolutionFactory.create_batch(297, organisation=provider.organisation)
@@ -239,6 +239,6 @@ def test_my_proposals_page_keeps_its_query_count_as_proposals_grow(
 def test_a_person_without_a_team_is_asked_to_register_one(client_of):
     SolutionsCallFactory()
 
-    page = client_of(UserFactory()).get(reverse("solution_new")).content.decode()
+    page = client_of(UserFactory()).get(reverse("solutions:new")).content.decode()
 
     assert "Solution proposals belong to a government team" in page

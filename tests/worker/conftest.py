@@ -278,7 +278,7 @@ def redis_server(tmp_path):
 def broker(redis_server):
     """This test process publishes tasks to the private Redis, as the web process does
     in production, instead of running them eagerly."""
-    from incubator.celery import app
+    from config.celery import app
 
     saved = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
 
@@ -410,7 +410,7 @@ def start_worker(transactional_db, broker, smtp_server, tmp_path):
 
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "incubator.settings.base",
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
         "REDIS_URL": broker.url,
         "EMAIL_BACKEND": "smtp",

@@ -145,7 +145,7 @@ def test_a_refused_address_ends_failed_and_is_listed_for_the_secretariat(
     assert outbox_row(delivered).status == NotificationStatus.SENT
 
     secretariat = client_of(with_second_factor(secretariat_user()))
-    response = secretariat.get(reverse("secretariat_outbox"), {"status": "failed"})
+    response = secretariat.get(reverse("incubator:outbox"), {"status": "failed"})
 
     assert response.status_code == 200
     page = response.content.decode()

@@ -1,0 +1,39 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
+
+from exchange.services import ExchangeError, programme_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a programme round from an exchange file (incubator-exchange/1). The whole "
+        "file is checked first; on any problem nothing is written and every problem is "
+        "listed with its JSON path. Importing the same file again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The exchange file, or - to read standard input.")
+
+    def handle(self, *args, file, **options):
+        try:
+            raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        try:
+            summary = programme_import(data=raw)
+        except ExchangeError as error:
+            for message in error.messages:
+                self.stderr.write(message)
+            raise CommandError(
+                ngettext(
+                    "Nothing was imported: the file has %(count)d problem.",
+                    "Nothing was imported: the file has %(count)d problems.",
+                    len(error.messages),
+                )
+                % {"count": len(error.messages)}
+            ) from None
+        for line in summary.lines():
+            self.stdout.write(line)

@@ -1,0 +1,52 @@
+"""python manage.py match SLUG --json: run matching headless on a programme and print
+the ``incubator-matches/1`` document. Nothing is stored; no worker is needed."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from exchange.refs import challenge_ref, solution_ref
+from incubator.models import Programme
+from matching.engine.errors import EngineError
+from matching.engine.run import match
+from matching.problem import build_problem
+
+
+class Command(BaseCommand):
+    help = "Match a programme's challenges and solution providers; print the result as JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument(
+            "--json", action="store_true", help="print the incubator-matches/1 document"
+        )
+
+    def handle(self, *args, slug, **options):
+        programme = Programme.objects.filter(slug=slug).first()
+        if programme is None:
+            raise CommandError(f"No programme with the slug {slug!r}.")
+        # The file's refs where the round was imported, the export's names otherwise.
+        problem, _challenges, _solutions = build_problem(
+            programme,
+            challenge_ref=lambda pk, ref: ref or challenge_ref(pk),
+            solution_ref=lambda pk, ref: ref or solution_ref(pk),
+        )
+        try:
+            result = match(problem)
+        except EngineError as error:
+            raise CommandError(str(error)) from error
+        if options["json"]:
+            json.dump(
+                result.to_exchange_dict(programme.slug), sys.stdout, ensure_ascii=False, indent=2
+            )
+            sys.stdout.write("\n")
+            return
+        figures = result.figures
+        self.stdout.write(
+            f"{figures.matches} matches for {figures.challenges} challenges and "
+            f"{figures.providers} providers; {figures.unfilled_slots} places unfilled; "
+            f"total score {figures.total_score:.2f}."
+        )
+        for notice in result.warnings:
+            self.stderr.write(notice.text())

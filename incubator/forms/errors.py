@@ -1,0 +1,20 @@
+"""One way for every page to show a service's refusal on its form."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+
+def form_errors_add(
+    form: forms.BaseForm, error: ValidationError | PermissionDenied, *, field: str | None = None
+) -> None:
+    """Errors a service gave for a named field go next to that field when the form shows
+    it; the rest go to ``field`` (by default above the form, in the error summary)."""
+    if isinstance(error, PermissionDenied):
+        form.add_error(field, str(error) or _("You cannot make this change."))
+        return
+    if not hasattr(error, "error_dict"):
+        form.add_error(field, error.messages)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else field, errors)

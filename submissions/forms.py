@@ -1,0 +1,71 @@
+"""The forms every kind of submission's drafting pages share."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from incubator.forms.fields import CountedTextField
+from incubator.models import Organisation, User
+from submissions.models import Submission
+
+
+class StepForm(forms.Form):
+    """One step of the questions; its fields come from the kind's ``Step``."""
+
+    def __init__(self, *args, fields: dict[str, forms.Field], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(fields)
+
+
+class StartForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Government team"), queryset=Organisation.objects.none()
+    )
+    call = forms.ModelChoiceField(label=_("Call"), queryset=None)
+    title = CountedTextField(
+        label=_("Title"), max_length=150, multiline=False, help_text=_("You can change it later.")
+    )
+
+    def __init__(self, *args, organisations: QuerySet, calls: QuerySet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["call"].queryset = calls
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0]
+        if len(calls) == 1:
+            self.fields["call"].initial = calls[0]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Add a file"),
+        help_text=_(
+            "PDF, Word (DOCX), PowerPoint (PPTX), OpenDocument text (ODT), PNG or JPEG; "
+            "up to 20 MB each, 5 files in all."
+        ),
+    )
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField()
+
+    def __init__(self, *args, label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = label
+
+
+def contact_fields(submission: Submission) -> dict[str, forms.Field]:
+    return {
+        "contacts": forms.ModelMultipleChoiceField(
+            label=_("Contact people"),
+            queryset=User.objects.filter(
+                memberships__organisation=submission.organisation
+            ).order_by("display_name", "email"),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            help_text=_(
+                "Who other teams and the secretariat should talk to. Colleagues appear "
+                "here once they have joined your team."
+            ),
+        ),
+    }
