@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from challenges.demo_content import CHALLENGES, DemoChallenge
 from challenges.models import Challenge
-from challenges.services import _refresh_search_vector
+from challenges.search import challenge_search_refresh
 from incubator.models import Call, Organisation, Theme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_MEMBER, DEMO_PROGRAMME
@@ -75,7 +75,7 @@ def _create(entry: DemoChallenge, *, call: Call, now, member: User) -> None:
     challenge.themes.set(Theme.objects.filter(slug__in=entry.themes))
     if status == S.DRAFT:
         challenge.contacts.add(member)
-    _refresh_search_vector(challenge)
+    challenge_search_refresh(challenge)
 
 
 def _summary(call: Call) -> str:

@@ -1,13 +1,13 @@
 """Every write to a challenge. Drafting is the machinery shared with solution
 proposals (incubator.services.drafting); screening and publishing are the challenge's own."""
 
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
+from challenges.search import challenge_search_refresh
 from incubator.access import is_secretariat
 from incubator.models import User
 from incubator.models.programmes import CallKind
@@ -15,17 +15,6 @@ from incubator.services.audit import audit_record
 from submissions.models import SubmissionState
 from submissions.services.drafting import Drafting, submission_draft_reminders_send
 from submissions.services.lifecycle import submission_transition
-
-
-def _refresh_search_vector(challenge: Challenge) -> None:
-    if connection.vendor != "postgresql":
-        return
-    Challenge.objects.filter(pk=challenge.pk).update(
-        search_vector=SearchVector("title", weight="A", config="simple")
-        + SearchVector("summary", weight="B", config="simple")
-        + SearchVector("problem_statement", weight="C", config="simple")
-    )
-
 
 CHALLENGE_DRAFTING = Drafting(
     model=Challenge,
@@ -58,7 +47,7 @@ CHALLENGE_DRAFTING = Drafting(
     ),
     required_relations=("themes",),
     reminder_template="challenge_draft_reminder",
-    after_save=_refresh_search_vector,
+    after_save=challenge_search_refresh,
 )
 
 

@@ -45,13 +45,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
+from challenges.search import challenges_search_refresh
 from exchange import refs
 from exchange.schema import (
     DEFAULT_CAPACITY,
@@ -454,15 +454,8 @@ class _Import:
         return by_ref, new + changed
 
     def _refresh_search(self, challenges: list[Challenge]) -> None:
-        # The weighted vector of challenges.services, for many challenges at once.
-        if connection.vendor != "postgresql":
-            return
         for chunk in _chunks([challenge.pk for challenge in challenges]):
-            Challenge.objects.filter(pk__in=chunk).update(
-                search_vector=SearchVector("title", weight="A", config="simple")
-                + SearchVector("summary", weight="B", config="simple")
-                + SearchVector("problem_statement", weight="C", config="simple")
-            )
+            challenges_search_refresh(challenges=Challenge.objects.filter(pk__in=chunk))
 
 
 COMMON_FIELDS = ("exchange_ref", "organisation", "title", "summary", "status", "submitted_at")

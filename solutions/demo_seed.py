@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from challenges.models import Challenge
-from challenges.services import _refresh_search_vector
+from challenges.search import challenge_search_refresh
 from incubator.models import Call, Organisation, Programme, Theme, User
 from incubator.models.programmes import CallKind
 from incubator.services.demo import DEMO_MEMBER
@@ -125,7 +125,7 @@ def _create_challenge(entry: PastChallenge, *, call: Call, teams, themes) -> Cha
     challenge.full_clean(exclude=["search_vector", "created_by"])
     challenge.save()
     challenge.themes.set([themes[slug] for slug in entry.themes])
-    _refresh_search_vector(challenge)
+    challenge_search_refresh(challenge)
     return challenge
 
 

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from challenges.services import _refresh_search_vector
+from challenges.search import challenge_search_refresh
 from incubator.models import Call, Membership, Organisation, Programme, Role, RoleGrant, Theme, User
 from incubator.models.programmes import CallKind
 
@@ -145,4 +145,4 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
     def search_vector(self, create, extracted, **kwargs):
         # The services keep the vector current on every save; a factory row must too.
         if create:
-            _refresh_search_vector(self)
+            challenge_search_refresh(self)
