@@ -15,19 +15,19 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from incubator.languages import validate_language_codes
 from incubator.models import Call, Organisation, Theme
+from incubator.models.programmes import TimeWindow
 from incubator.validators import validate_plain_text
 
 SCALE = range(1, 6)  # every criterion is scored from 1 to 5
 TEXT_MAX = 3000
 
 
-class ReviewPhase(models.Model):
+class ReviewPhase(TimeWindow, models.Model):
     """When a call's submissions are reviewed, by how many reviewers each, and what the
     reviewers are shown."""
 
@@ -73,17 +73,6 @@ class ReviewPhase(models.Model):
 
     def __str__(self) -> str:
         return str(self.call)
-
-    def state_at(self, moment) -> str:
-        if moment < self.opens_at:
-            return "upcoming"
-        if moment < self.closes_at:
-            return "open"
-        return "closed"
-
-    @property
-    def state(self) -> str:
-        return self.state_at(timezone.now())
 
 
 class Criterion(models.Model):

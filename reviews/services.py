@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from incubator.access import is_reviewer, is_secretariat, roles_of
 from incubator.models import Call, Organisation, Role, User
+from incubator.models.programmes import WindowState
 from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from incubator.times import in_zone
@@ -256,7 +257,7 @@ def assignment_run(*, call: Call, by: User, now=None) -> AssignmentResult:
     if not call.review_criteria.exists():
         raise ValidationError(_("Set the rubric first: reviewers score against it."))
     now = now or timezone.now()
-    if phase.state_at(now) == "closed":
+    if phase.state_at(now) == WindowState.CLOSED:
         raise ValidationError(_("The review phase has closed; no more reviewers can be assigned."))
     # One run at a time per call: two at once would pick the same pairs.
     Call.objects.select_for_update().get(pk=call.pk)
@@ -372,7 +373,7 @@ def assignment_add(*, item: ReviewItem, reviewer: User, by: User) -> Assignment:
     """The secretariat adds one reviewer to one item by hand."""
     _require_secretariat(by)
     phase = phase_of(item.call)
-    if phase.state == "closed":
+    if phase.is_closed:
         raise ValidationError(_("The review phase has closed; no more reviewers can be assigned."))
     if not (reviewer.is_active and is_reviewer(reviewer)):
         raise ValidationError(_("%(person)s is not in the reviewer pool.") % {"person": reviewer})
@@ -432,12 +433,12 @@ def _require_own_assignment(assignment: Assignment, by: User) -> Assignment:
 def _require_open_phase(phase: ReviewPhase, now) -> None:
     state = phase.state_at(now)
     zone = phase.call.deadline_time_zone
-    if state == "closed":
+    if state == WindowState.CLOSED:
         raise ValidationError(
             _("The review phase closed on %(when)s. Reviews can no longer be saved or submitted.")
             % {"when": in_zone(phase.closes_at, zone)}
         )
-    if state == "upcoming":
+    if state == WindowState.UPCOMING:
         raise ValidationError(
             _("The review phase opens on %(when)s. Scores can be saved from then.")
             % {"when": in_zone(phase.opens_at, zone)}

@@ -81,7 +81,7 @@ class Submission(models.Model):
     def is_editable_by_owner(self) -> bool:
         if self.status == SubmissionState.DRAFT:
             return True
-        return self.status in EDITABLE_UNTIL_DEADLINE and self.call.state == "open"
+        return self.status in EDITABLE_UNTIL_DEADLINE and self.call.is_open
 
 
 def attachment_path(instance, filename: str) -> str:

@@ -43,14 +43,50 @@ class CallKind(models.TextChoices):
     SOLUTIONS = "solutions", _("Call for solutions")
 
 
-class CallState(models.TextChoices):
+class WindowState(models.TextChoices):
+    """Where a moment falls in a window of time (a call, a review phase)."""
+
     UPCOMING = "upcoming", _("Upcoming")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
 
 
-class Call(models.Model):
-    """A call of a programme. Its state follows from the clock, never from a flag."""
+class TimeWindow:
+    """For a model with ``opens_at`` and ``closes_at``: its state follows from the clock,
+    never from a flag. Services pass their own ``now`` so one action reads one moment."""
+
+    def state_at(self, moment) -> WindowState:
+        if moment < self.opens_at:
+            return WindowState.UPCOMING
+        if moment < self.closes_at:
+            return WindowState.OPEN
+        return WindowState.CLOSED
+
+    def is_open_at(self, moment) -> bool:
+        return self.state_at(moment) == WindowState.OPEN
+
+    @property
+    def state(self) -> WindowState:
+        return self.state_at(timezone.now())
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == WindowState.OPEN
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.state == WindowState.UPCOMING
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == WindowState.CLOSED
+
+    def get_state_display(self) -> str:
+        return self.state.label
+
+
+class Call(TimeWindow, models.Model):
+    """A call of a programme, open from ``opens_at`` until its deadline ``closes_at``."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="calls")
     kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices)
@@ -75,17 +111,3 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def state_at(self, moment) -> str:
-        if moment < self.opens_at:
-            return CallState.UPCOMING
-        if moment < self.closes_at:
-            return CallState.OPEN
-        return CallState.CLOSED
-
-    @property
-    def state(self) -> str:
-        return self.state_at(timezone.now())
-
-    def get_state_display(self) -> str:
-        return CallState(self.state).label

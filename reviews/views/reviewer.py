@@ -100,7 +100,7 @@ def _review_page(request, assignment, *, form=None, status=200):
     if form is None:
         form = ReviewForm(criteria=criteria)
         form.initial = _answers_for(form, scores)
-    editable = not assignment.is_submitted and phase is not None and phase.state == "open"
+    editable = not assignment.is_submitted and phase is not None and phase.is_open
     editable = editable and item.submission.status in UNDER_REVIEW
     show_others = assignment.is_submitted and phase is not None and phase.reviewers_see_scores
     return render(

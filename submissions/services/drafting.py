@@ -63,7 +63,7 @@ def submission_start(
 ) -> Submission:
     if not organisation.memberships.filter(user=by).exists():
         raise PermissionDenied(_("You can only start a draft for your own team."))
-    if call.kind != drafting.call_kind or call.state != "open":
+    if call.kind != drafting.call_kind or not call.is_open:
         raise ValidationError(_("This call is not open."))
     submission = drafting.model(
         organisation=organisation,

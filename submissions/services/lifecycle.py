@@ -35,7 +35,7 @@ def submission_transition(
     owner = is_owner_member(locked, by)
     if not (is_secretariat(by) or (owner and to in OWNER_MOVES)):
         raise PermissionDenied(_("You cannot make this change."))
-    if to == SubmissionState.SUBMITTED and locked.call.state_at(now) != "open":
+    if to == SubmissionState.SUBMITTED and not locked.call.is_open_at(now):
         raise ValidationError(
             _(
                 "The call closed on %(deadline)s. Your draft is kept, but it can no longer be "

@@ -90,7 +90,7 @@ class Start(DraftingView):
     def handle(self, request, *, posted: bool):
         organisations = organisations_of(user=request.user)
         calls = calls_of_kind(kind=self.pages.drafting.call_kind)
-        open_calls = [call for call in calls if call.state == "open"]
+        open_calls = [call for call in calls if call.is_open]
         if not organisations.exists() or not open_calls:
             context = {"has_team": organisations.exists(), "calls": calls}
             return self.render("cannot_start", context)
