@@ -4,7 +4,13 @@ from matching.models import MatchRun
 from matching.services import match_run_execute
 
 
-@shared_task(ignore_result=True)
+@shared_task(
+    name="matching.tasks.execute_match_run",
+    ignore_result=True,
+    acks_late=True,
+    time_limit=1800,
+    soft_time_limit=1770,
+)
 def execute_match_run(run_id: int) -> None:
     run = MatchRun.objects.filter(pk=run_id).first()
     if run is not None:

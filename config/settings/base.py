@@ -158,6 +158,9 @@ REDIS_URL = env_str("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
+# Each task names itself (a move of its module does not strand queued ones) and bounds its
+# time. All are idempotent (the outbox locks and marks each row, reminders are keyed, a
+# match run is claimed once), so each acknowledges late: one lost with its worker runs again.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
