@@ -10,6 +10,10 @@ from incubator.models import Theme, User
 from submissions.models import Submission
 
 
+def is_owner_member(*, submission: Submission, user: User) -> bool:
+    return submission.organisation.memberships.filter(user=user).exists()
+
+
 def submissions_of_member(*, model: type[Submission], user: User) -> QuerySet[Submission]:
     return (
         model.objects.filter(organisation__memberships__user=user)

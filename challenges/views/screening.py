@@ -6,7 +6,6 @@ from datetime import UTC
 from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict, StreamingHttpResponse
@@ -36,8 +35,9 @@ from challenges.services import (
     challenges_bulk,
 )
 from incubator.access import secretariat_required
-from incubator.models import AuditEntry
+from incubator.forms.errors import refusal_text
 from incubator.regions import REGION_NAMES, region_of
+from incubator.selectors.audit import audit_entries_of
 from submissions.models import SubmissionState
 
 PAGE_SIZE = 50
@@ -133,7 +133,7 @@ def bulk_action(request):
             reason=form.cleaned_data["reason"].strip(),
         )
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
         return redirect(next_url)
     if moved:
         messages.success(
@@ -148,10 +148,6 @@ def bulk_action(request):
     for problem in problems:
         messages.error(request, _("Not moved: %(problem)s") % {"problem": problem})
     return redirect(next_url)
-
-
-def _message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 # The CSV export -------------------------------------------------------------------------
@@ -256,7 +252,7 @@ def _challenge_on_desk(pk: int) -> Challenge:
     return get_object_or_404(challenges_for_desk(), pk=pk)
 
 
-def _audit_details(entry: AuditEntry) -> list[str]:
+def _audit_details(entry) -> list[str]:
     """An audit entry's details as short sentences."""
     details = entry.details or {}
     labels = dict(ELIGIBILITY_CHECKS)
@@ -289,9 +285,7 @@ def _state_label(value: str) -> str:
 
 
 def _audit_trail(challenge: Challenge) -> list[dict]:
-    entries = AuditEntry.objects.filter(
-        target_type=ContentType.objects.get_for_model(Challenge), target_id=str(challenge.pk)
-    ).select_related("actor")
+    entries = audit_entries_of(target=challenge)
     return [
         {
             "entry": entry,
@@ -356,7 +350,7 @@ def act(request, pk):
                 note=form.cleaned_data["note"].strip(),
             )
         except (PermissionDenied, ValidationError) as error:
-            messages.error(request, _message_of(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(
                 request, _("The screening of “%(title)s” is saved.") % {"title": challenge.title}
@@ -370,7 +364,7 @@ def act(request, pk):
     try:
         ACTS[move](challenge, request.user, form.cleaned_data["reason"].strip())
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, DONE[move] % {"title": challenge.title})
     return redirect("challenges:screening_detail", pk=challenge.pk)

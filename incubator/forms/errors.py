@@ -18,3 +18,8 @@ def form_errors_add(
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else field, errors)
+
+
+def refusal_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal as one text, for a message shown above the page."""
+    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])

@@ -1,7 +1,9 @@
+from django.core import signing
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from incubator.models import Invitation, Membership, Organisation, User
+from incubator.services.organisations import INVITATION_SALT
 
 
 def organisations_of(*, user: User) -> QuerySet[Organisation]:
@@ -24,3 +26,12 @@ def organisation_with_people(*, organisation: Organisation) -> Organisation:
             to_attr="open_invitations",
         ),
     ).get(pk=organisation.pk)
+
+
+def invitation_from_token(*, token: str) -> Invitation | None:
+    """The invitation a link names, or None for a link that was altered or made up."""
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT)
+    except signing.BadSignature:
+        return None
+    return Invitation.objects.select_related("organisation", "invited_by").filter(pk=pk).first()

@@ -95,7 +95,7 @@ def _dispatch_after_commit(notification_id: int, countdown: int = 0) -> None:
     )
 
 
-def backoff(attempts: int) -> timedelta:
+def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(60 * 2 ** (attempts - 1), 3600))
 
 
@@ -125,7 +125,7 @@ def notification_deliver(*, notification_id: int) -> str | None:
             if notification.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
                 notification.status = NotificationStatus.FAILED
             else:
-                delay = backoff(notification.attempts)
+                delay = _backoff(notification.attempts)
                 notification.next_attempt_at = now + delay
                 _dispatch_after_commit(notification.pk, countdown=int(delay.total_seconds()))
         else:

@@ -6,12 +6,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from incubator.forms.errors import form_errors_add
 from incubator.forms.organisations import InvitationForm, OrganisationForm
-from incubator.selectors.organisations import organisation_for_member, organisation_with_people
+from incubator.selectors.organisations import (
+    invitation_from_token,
+    organisation_for_member,
+    organisation_with_people,
+)
 from incubator.services.organisations import (
     ORGANISATION_FIELDS,
     invitation_accept,
-    invitation_from_token,
     invitation_send,
     organisation_create,
     organisation_update,
@@ -25,7 +29,7 @@ def organisation_new(request):
         try:
             organisation = organisation_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Your team is registered. Invite your colleagues."))
             return redirect("incubator:organisation_detail", pk=organisation.pk)
@@ -42,7 +46,7 @@ def organisation_edit(request, pk):
         try:
             organisation_update(organisation=organisation, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The team's details are saved."))
             return redirect("incubator:organisation_detail", pk=organisation.pk)
@@ -66,7 +70,7 @@ def invitation_new(request, pk):
                 organisation=organisation, email=form.cleaned_data["email"], by=request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(
                 request,
@@ -89,7 +93,7 @@ def _detail(request, organisation, invitation_form, status=200):
 
 
 def invitation_accept_view(request, token):
-    invitation = invitation_from_token(token)
+    invitation = invitation_from_token(token=token)
     if invitation is None:
         raise Http404(_("This invitation link is not valid. Check that you copied all of it."))
     problem = None

@@ -2,15 +2,16 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from incubator.access import secretariat_required
-from incubator.models import Notification, Role, RoleGrant, User
+from incubator.forms.errors import refusal_text
+from incubator.models import Notification, Role, User
 from incubator.models.outbox import NotificationStatus
+from incubator.selectors.accounts import people_for_desk
 from incubator.selectors.outbox import notification_counts, notifications_for_desk
 from incubator.services.accounts import role_grant, role_revoke
 from incubator.services.outbox import notification_retry
@@ -62,12 +63,7 @@ def outbox_retry(request, pk):
 @secretariat_required
 def people(request):
     query = request.GET.get("q", "").strip()
-    users = User.objects.prefetch_related(
-        Prefetch("role_grants", RoleGrant.objects.order_by("role"))
-    ).order_by("email")
-    if query:
-        users = users.filter(email__icontains=query) | users.filter(display_name__icontains=query)
-    page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(people_for_desk(query=query), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "secretariat/people.html", {"page": page, "query": query, "roles": Role.choices}
     )
@@ -85,7 +81,7 @@ def people_role(request, pk):
     try:
         change(user=person, role=form.cleaned_data["role"], by=request.user)
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Roles of %(person)s are updated.") % {"person": person})
     return redirect("incubator:people")

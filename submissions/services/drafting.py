@@ -16,7 +16,8 @@ from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from incubator.uploads import validate_upload
 from submissions.models import Submission, SubmissionState
-from submissions.services.lifecycle import is_owner_member, submission_transition
+from submissions.selectors import is_owner_member
+from submissions.services.lifecycle import submission_transition
 
 MAX_ATTACHMENTS = 5
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -49,7 +50,7 @@ class Drafting:
 
 
 def _require_editor(submission: Submission, by: User) -> None:
-    if not is_owner_member(submission, by):
+    if not is_owner_member(submission=submission, user=by):
         raise PermissionDenied(_("Only members of the owner team can change this."))
     if not submission.is_editable_by_owner:
         raise ValidationError(

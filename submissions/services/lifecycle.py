@@ -12,10 +12,7 @@ from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from incubator.times import in_zone
 from submissions.models import DECISIONS, OWNER_MOVES, Submission, SubmissionState
-
-
-def is_owner_member(submission: Submission, user: User) -> bool:
-    return submission.organisation.memberships.filter(user=user).exists()
+from submissions.selectors import is_owner_member
 
 
 @transaction.atomic
@@ -32,7 +29,7 @@ def submission_transition(
             _("A submission that is “%(current)s” cannot become “%(next)s”.")
             % {"current": locked.get_status_display(), "next": SubmissionState(to).label}
         )
-    owner = is_owner_member(locked, by)
+    owner = is_owner_member(submission=locked, user=by)
     if not (is_secretariat(by) or (owner and to in OWNER_MOVES)):
         raise PermissionDenied(_("You cannot make this change."))
     if to == SubmissionState.SUBMITTED and not locked.call.is_open_at(now):

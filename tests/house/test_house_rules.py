@@ -16,9 +16,7 @@ FUNCTION_LINES = 60
 
 def portal_apps() -> list[Path]:
     return [
-        Path(config.path)
-        for config in apps.get_app_configs()
-        if Path(config.path).parent == ROOT
+        Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == ROOT
     ]
 
 
