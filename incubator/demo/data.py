@@ -74,11 +74,13 @@ def demo_moment(text: str, zone: str) -> datetime:
 
 
 def _label(record) -> str:
+    """What names the record best: its key, title, email or name, even among its fields."""
     if not isinstance(record, dict):
         return repr(record)[:80]
     fields = record.get("fields")
-    for source in (record, fields if isinstance(fields, dict) else {}):
-        for key in ("key", "title", "email", "name", "slug", "team"):
+    sources = (record, fields) if isinstance(fields, dict) else (record,)
+    for key in ("key", "title", "email", "name", "slug", "team"):
+        for source in sources:
             if source.get(key):
                 return f"{key} {source[key]!r}"
     return "unnamed"

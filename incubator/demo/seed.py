@@ -39,13 +39,15 @@ DEMO_PROGRAMME: str = demo_data(__name__, "round")["programme"]["slug"]
 
 @transaction.atomic
 def seed() -> str:
-    """Idempotent: once the programme exists everything here is left as it is."""
+    """Idempotent: once the programme exists the round is left as it is. People missing
+    from a database an older demo seeded (the board, the cohort) are added."""
     if not Programme.objects.filter(slug=DEMO_PROGRAMME).exists():
         now = timezone.now().replace(minute=0, second=0, microsecond=0)
         demo_each(__name__, "themes", lambda record: Theme.objects.create(**record))
         _create_round(now)
         _create_teams()
-        _create_people()
+        demo_each(__name__, "people", _create_account, part="accounts")
+    demo_each(__name__, "people", _add_person, part="people")
     return (
         f"Demo round ready: {Organisation.objects.count()} government teams in "
         f"{Organisation.objects.values('country').distinct().count()} countries, "
@@ -77,7 +79,6 @@ def _after(now: datetime, *, days: int, utc_hour: int | None = None) -> datetime
 
 def _create_teams() -> None:
     descriptions = demo_data(__name__, "teams")["descriptions"]
-
     demo_each(
         __name__,
         "teams",
@@ -93,26 +94,31 @@ def _roles(names: list[str]) -> tuple[str, ...]:
     return tuple(demo_named(roles, name, "role") for name in names)
 
 
-def _create_people() -> None:
-    teams = {team.name: team for team in Organisation.objects.all()}
+def _team(name: str) -> Organisation:
+    team = Organisation.objects.filter(name=name).first()
+    if team is None:
+        raise ValueError(f"there is no team {name!r}")
+    return team
 
-    def create_account(record: dict) -> User:
-        account = DemoAccount(**record)
-        user = account_create_verified(
-            email=account.email,
-            password=DEMO_PASSWORD,
-            display_name=account.name,
-            time_zone=account.time_zone,
-            language=account.language,
-            roles=_roles(account.roles),
-        )
-        if account.team:
-            Membership.objects.create(
-                organisation=demo_named(teams, account.team, "team"), user=user
-            )
-        return user
 
-    def create_person(record: dict) -> User:
+def _create_account(record: dict) -> User:
+    account = DemoAccount(**record)
+    user = account_create_verified(
+        email=account.email,
+        password=DEMO_PASSWORD,
+        display_name=account.name,
+        time_zone=account.time_zone,
+        language=account.language,
+        roles=_roles(account.roles),
+    )
+    if account.team:
+        Membership.objects.create(organisation=_team(account.team), user=user)
+    return user
+
+
+def _add_person(record: dict) -> User:
+    person = User.objects.filter(email=record["email"]).first()
+    if person is None:
         # The people of the demo never sign in: no password, no email address to confirm.
         # Their roles are written directly: nobody granted them, so there is nothing to audit.
         person = User.objects.create_user(
@@ -124,11 +130,6 @@ def _create_people() -> None:
         RoleGrant.objects.bulk_create(
             RoleGrant(user=person, role=role) for role in _roles(record["roles"])
         )
-        if record["team"]:
-            Membership.objects.create(
-                organisation=demo_named(teams, record["team"], "team"), user=person
-            )
-        return person
-
-    demo_each(__name__, "people", create_account, part="accounts")
-    demo_each(__name__, "people", create_person, part="people")
+    if record["team"]:
+        Membership.objects.get_or_create(organisation=_team(record["team"]), user=person)
+    return person
