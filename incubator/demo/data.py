@@ -79,7 +79,7 @@ def _label(record) -> str:
         return repr(record)[:80]
     fields = record.get("fields")
     sources = (record, fields) if isinstance(fields, dict) else (record,)
-    for key in ("key", "title", "email", "name", "slug", "team"):
+    for key in ("key", "title", "email", "name", "slug", "submission", "challenge", "team"):
         for source in sources:
             if source.get(key):
                 return f"{key} {source[key]!r}"
