@@ -1,5 +1,5 @@
 """Every write to a challenge. Drafting is the machinery shared with solution
-proposals (incubator.services.drafting); screening and publishing are the challenge's own."""
+proposals (submissions.services.drafting); screening and publishing are the challenge's own."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

@@ -1,5 +1,5 @@
 """Every write to a solution proposal. Drafting is the machinery shared with challenges
-(incubator.services.drafting); the ranked challenges of interest are the proposal's own."""
+(submissions.services.drafting); the ranked challenges of interest are the proposal's own."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

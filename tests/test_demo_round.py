@@ -14,14 +14,14 @@ from django.utils.html import escape
 from challenges.models import Challenge
 from cohorts.models import Cohort, Enrolment, Feedback, Opportunity, Registration, Resource, Session
 from exchange.refs import challenge_ref, solution_ref
+from incubator.demo.seed import DEMO_ACCOUNTS, DEMO_MEMBER
 from incubator.models import Call, Membership, Notification, Programme, User
 from incubator.models.programmes import CallKind
-from incubator.services.demo import DEMO_ACCOUNTS, DEMO_MEMBER
 from matching.models import Candidate, Match, MatchRun
 from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
 from reviews.models import Assignment, Criterion, Decision, ReviewItem, ReviewPhase, Score
 from reviews.selectors import dashboard_rows
-from solutions.demo_content import PAST_PROGRAMME
+from solutions.demo.seed import PAST_PROGRAMME
 from solutions.models import Solution, SolutionInterest
 from tests.factories import with_second_factor
 

@@ -228,3 +228,15 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# `manage.py seed_demo` runs these in turn, each a module with a `seed()`; each builds on
+# the ones before it (the core's round first, then the stages in the order they happen).
+DEMO_SEEDERS = [
+    "incubator.demo.seed",
+    "challenges.demo.seed",
+    "solutions.demo.seed",
+    "reviews.demo.seed",
+    "matching.demo.seed",
+    "cohorts.demo.seed",
+    "outcomes.demo.seed",
+]

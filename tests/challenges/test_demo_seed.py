@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from challenges.demo_content import CHALLENGES
+from challenges.demo.seed import CHALLENGES
 from challenges.models import Challenge
 from challenges.selectors import challenges_for_desk, challenges_published
+from incubator.demo.seed import DEMO_MEMBER, DEMO_PROGRAMME
 from incubator.models import Notification, User
-from incubator.services.demo import DEMO_MEMBER, DEMO_PROGRAMME
 
 pytestmark = pytest.mark.django_db
 

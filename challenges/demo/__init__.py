@@ -1,0 +1,1 @@
+"""The demo round's challenges, as data (see seed.py)."""

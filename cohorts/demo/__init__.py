@@ -1,0 +1,1 @@
+"""The demo's learning cohort, as data (see seed.py)."""

@@ -1,0 +1,1 @@
+"""The matching of the demo's previous round, as data (see seed.py)."""

@@ -1,0 +1,1 @@
+"""What the demo's previous round left behind, as data (see seed.py)."""

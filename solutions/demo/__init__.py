@@ -1,0 +1,1 @@
+"""The demo's previous round, as data (see seed.py)."""
