@@ -13,7 +13,7 @@ from incubator.access import is_reviewer
 from incubator.languages import language_names
 from incubator.models import Call, Membership, Role, Theme, User
 from reviews.conflicts import ReviewerFacts
-from reviews.kinds import reviewed_kind
+from reviews.kinds import kind_of, reviewed_kind
 from reviews.models import (
     Assignment,
     Conflict,
@@ -30,30 +30,6 @@ S = SubmissionState
 TAKEN_INTO_REVIEW = (S.SUBMITTED, S.SCREENING, S.IN_REVIEW)
 # Submissions reviewers score.
 UNDER_REVIEW = (S.IN_REVIEW, S.SHORTLISTED)
-
-# Fields of a submission that are the secretariat's or the portal's, never shown to
-# reviewers as answers.
-NOT_ANSWERS = frozenset(
-    {
-        "id",
-        "title",
-        "organisation",
-        "call",
-        "status",
-        "written_in",
-        "created_by",
-        "created_at",
-        "updated_at",
-        "submitted_at",
-        "decided_at",
-        "decision_reason",
-        "published_at",
-        "eligibility",
-        "screening_note",
-        "search_vector",
-    }
-)
-
 
 # The reviewer pool ----------------------------------------------------------------------
 
@@ -163,41 +139,34 @@ def other_reviews(assignment: Assignment) -> list[list[Score]]:
     return [list(other.scores.all()) for other in others]
 
 
-def submission_answers(submission: Submission, *, anonymised: bool) -> list[tuple[str, str]]:
-    """A submission's answers as (question, answer) pairs, for reviewers and the
-    secretariat, whatever the kind of submission. A model may name the fields to show
-    in ``review_fields``; otherwise every text, choice, number, language and theme
-    answer is shown, and never a person, a team or a field of the secretariat's.
-    Anonymised, a time zone goes too: its city names the country."""
+def _answers(submission: Submission, names) -> list[tuple[str, str]]:
+    """(question, answer) pairs of these fields, whatever the kind of submission."""
     model = type(submission)
-    names = getattr(model, "review_fields", None)
-    if names is None:
-        names = [
-            f.name
-            for f in model._meta.get_fields()
-            if f.concrete
-            and f.editable
-            and f.name not in NOT_ANSWERS
-            and (not f.is_relation or (f.many_to_many and f.related_model is Theme))
-        ]
     answers = []
     for name in names:
-        if anonymised and "time_zone" in name:
-            continue
         field = model._meta.get_field(name)
         value = getattr(submission, name)
         if field.many_to_many:
             text = ", ".join(str(theme) for theme in value.all())
-        elif name == "languages" or name.endswith("_languages"):
+        elif name == "languages":
             text = ", ".join(language_names().get(code, code) for code in value or [])
         elif field.choices:
             text = getattr(submission, f"get_{name}_display")()
-        elif isinstance(value, list | dict):
-            continue
         else:
             text = "" if value is None else str(value)
         answers.append((str(field.verbose_name).capitalize(), text))
     return answers
+
+
+def submission_answers(*, submission: Submission, anonymised: bool) -> list[tuple[str, str]]:
+    """What a reviewer is shown of a submission: the answers its kind allows, without
+    those naming the team when the phase is anonymised."""
+    names = kind_of(submission).answers_for_reviewers(anonymised=anonymised)
+    return _answers(submission, names)
+
+
+def submission_answers_for_secretariat(*, submission: Submission) -> list[tuple[str, str]]:
+    return _answers(submission, kind_of(submission).secretariat_answers)
 
 
 def weighted_mean(scores) -> float | None:

@@ -113,7 +113,7 @@ def _review_page(request, assignment, *, form=None, status=200):
             "phase": phase,
             "anonymised": phase is None or phase.anonymised,
             "answers": submission_answers(
-                item.submission, anonymised=phase is None or phase.anonymised
+                submission=item.submission, anonymised=phase is None or phase.anonymised
             ),
             "form": form,
             "summary_forms": [form],

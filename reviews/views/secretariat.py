@@ -41,7 +41,7 @@ from reviews.selectors import (
     reviewer_loads,
     reviewer_pool,
     reviewer_pool_with_loads,
-    submission_answers,
+    submission_answers_for_secretariat,
     weighted_mean,
 )
 from reviews.spreadsheets import csv_response, utc
@@ -391,7 +391,7 @@ def _item_page(request, call, item, *, add_form=None, decision_form=None):
             "phase": phase,
             "item": item,
             "submission": item.submission,
-            "answers": submission_answers(item.submission, anonymised=False),
+            "answers": submission_answers_for_secretariat(submission=item.submission),
             "criteria": criteria,
             "reviews": [
                 (
