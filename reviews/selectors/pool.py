@@ -73,9 +73,10 @@ def conflicts_between(*, items, reviewers) -> dict[tuple[int, int], str]:
     if not items or not reviewers:
         return {}
     declared = set(
-        Conflict.objects.filter(item__call_id__in={item.call_id for item in items}).values_list(
-            "item_id", "reviewer_id"
-        )
+        Conflict.objects.filter(
+            item__call_id__in={item.call_id for item in items},
+            reviewer_id__in={reviewer.pk for reviewer in reviewers},
+        ).values_list("item_id", "reviewer_id")
     )
     facts = reviewer_facts(users=reviewers)
     found = {}

@@ -20,8 +20,15 @@ def assignments_of_reviewer(*, user: User) -> QuerySet[Assignment]:
     the conflict arose: a profile edited after the assignment hides the item at once."""
     if not is_reviewer(user):
         return Assignment.objects.none()
-    mine = list(Assignment.objects.filter(reviewer=user).select_related("item__organisation"))
-    conflicts = conflicts_between(items=[a.item for a in mine], reviewers=[user])
+    mine = list(
+        Assignment.objects.filter(reviewer=user).select_related(
+            "item__organisation", "reviewer__reviewer_profile"
+        )
+    )
+    # The reviewer as loaded with the assignments carries their profile: no query more.
+    conflicts = conflicts_between(
+        items=[a.item for a in mine], reviewers=[a.reviewer for a in mine[:1]]
+    )
     visible = [a.pk for a in mine if (a.item_id, user.pk) not in conflicts]
     return (
         Assignment.objects.filter(pk__in=visible)
