@@ -14,7 +14,7 @@ from matching.engine.model import Problem
 from matching.engine.model import Provider as EngineProvider
 from matching.models import Exclusion, Match
 from matching.selectors import TAKING_PART
-from reviews.scores import submission_review_scores
+from reviews.selectors import review_scores_of
 from solutions.models import Solution, SolutionInterest
 
 # (pk, exchange_ref) -> the ref the engine and its output use
@@ -84,7 +84,7 @@ def build_problem(
     ):
         if challenge_id in ref_of_challenge:
             interests[solution_id].append(ref_of_challenge[challenge_id])
-    reviewed = submission_review_scores(Solution, list(ref_of_solution))
+    reviewed = review_scores_of(model=Solution, pks=list(ref_of_solution))
 
     def pairs(rows) -> list[tuple[str, str]]:
         return [

@@ -1,5 +1,6 @@
-"""What each kind of call puts under review, and how a released decision on one is
-carried out: by the challenge's or the proposal's own services, which record and notify."""
+"""What each kind of call puts under review: the model, the answers reviewers and the
+secretariat are shown of it, and how a released decision on one is carried out (by the
+challenge's or the proposal's own services, which record and notify)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,15 +19,74 @@ class ReviewedKind:
     model: type[Submission]
     select: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
     decline: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
+    # The answers a reviewer is shown, in this order: an allow-list, so that a field
+    # added to the model reaches reviewers only once someone adds it here.
+    answers: tuple[str, ...]
+    # Of those, the ones that would name the team (or its country) in an anonymised phase.
+    identifying: tuple[str, ...]
+    # What the secretariat is shown on its page of the submission, in this order.
+    secretariat_answers: tuple[str, ...]
 
+    def answers_for_reviewers(self, *, anonymised: bool) -> tuple[str, ...]:
+        if not anonymised:
+            return self.answers
+        return tuple(name for name in self.answers if name not in self.identifying)
+
+
+CHALLENGE_ANSWERS = (
+    "summary",
+    "problem_statement",
+    "context",
+    "tried",
+    "constraints",
+    "expertise_sought",
+    "hoped_outcome",
+    "lifecycle_stage",
+    "sector",
+    "languages",
+    "meeting_windows",
+    "providers_wanted",
+    "themes",
+)
+PROPOSAL_ANSWERS = (
+    "summary",
+    "comparable_problem",
+    "what_they_did",
+    "evidence",
+    "share_details",
+    "lessons",
+    "capacity",
+    "languages",
+    "time_zone",
+    "availability",
+    "themes",
+)
 
 KINDS = {
     CallKind.CHALLENGES: ReviewedKind(
-        Challenge, select=challenge_select_decided, decline=challenge_decline_decided
+        Challenge,
+        select=challenge_select_decided,
+        decline=challenge_decline_decided,
+        answers=CHALLENGE_ANSWERS,
+        identifying=(),
+        secretariat_answers=(*CHALLENGE_ANSWERS[:-1], "exchange_ref", "themes"),
     ),
-    CallKind.SOLUTIONS: ReviewedKind(Solution, select=solution_select, decline=solution_decline),
+    CallKind.SOLUTIONS: ReviewedKind(
+        Solution,
+        select=solution_select,
+        decline=solution_decline,
+        answers=PROPOSAL_ANSWERS,
+        # A time zone's city names the team's country.
+        identifying=("time_zone",),
+        secretariat_answers=(*PROPOSAL_ANSWERS[:-1], "exchange_ref", "themes"),
+    ),
 }
+KIND_OF_MODEL = {kind.model: kind for kind in KINDS.values()}
 
 
 def reviewed_kind(call: Call) -> ReviewedKind:
     return KINDS[call.kind]
+
+
+def kind_of(submission: Submission) -> ReviewedKind:
+    return KIND_OF_MODEL[type(submission)]

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from reviews.views import reviewer, secretariat
+from reviews.views import assignments, calls, dashboard, decisions, items, pool, reviewer
 
 app_name = "reviews"
 
@@ -12,20 +12,20 @@ reviewer_patterns = [
 ]
 
 call_patterns = [
-    path("", secretariat.dashboard, name="call"),
-    path("export.csv", secretariat.export, name="export"),
-    path("phase/", secretariat.phase, name="phase"),
-    path("rubric/", secretariat.rubric, name="rubric"),
-    path("assignments/", secretariat.assignments, name="assignments"),
-    path("decisions/", secretariat.decisions, name="decisions"),
-    path("submissions/<int:item_pk>/", secretariat.item, name="item"),
-    path("submissions/<int:item_pk>/act/", secretariat.item_act, name="item_act"),
+    path("", dashboard.dashboard, name="call"),
+    path("export.csv", dashboard.export, name="export"),
+    path("phase/", calls.phase, name="phase"),
+    path("rubric/", calls.rubric, name="rubric"),
+    path("assignments/", assignments.assignments, name="assignments"),
+    path("decisions/", decisions.decisions, name="decisions"),
+    path("submissions/<int:item_pk>/", items.item, name="item"),
+    path("submissions/<int:item_pk>/act/", items.item_act, name="item_act"),
 ]
 
 secretariat_patterns = [
-    path("", secretariat.home, name="home"),
-    path("reviewers/", secretariat.pool, name="pool"),
-    path("reviewers/<int:user_pk>/", secretariat.pool_profile, name="pool_profile"),
+    path("", calls.home, name="home"),
+    path("reviewers/", pool.pool, name="pool"),
+    path("reviewers/<int:user_pk>/", pool.pool_profile, name="pool_profile"),
     path("calls/<int:call_pk>/", include(call_patterns)),
 ]
 

@@ -9,27 +9,27 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from incubator.access import is_reviewer
+from incubator.forms.errors import form_errors_add
 from reviews.forms import ConflictForm, ReviewForm
-from reviews.models import Score
 from reviews.selectors import (
     UNDER_REVIEW,
     assignment_of_reviewer,
     assignments_of_reviewer,
     criteria_of,
     other_reviews,
+    phase_or_none,
+    reviews_of_reviewer,
     scores_of,
     submission_answers,
     weighted_mean,
 )
 from reviews.services import conflict_declare, review_save
 from reviews.spreadsheets import csv_response, utc
-from reviews.views.common import phase_or_none
 
 
 def reviewer_required(view):
@@ -55,7 +55,7 @@ def desk(request):
     for assignment in assignments_of_reviewer(user=request.user):
         call = assignment.item.call
         if call.pk not in calls:
-            phase = phase_or_none(call)
+            phase = phase_or_none(call=call)
             calls[call.pk] = {
                 "call": call,
                 "phase": phase,
@@ -94,9 +94,9 @@ def _answers_for(form: ReviewForm, scores) -> dict:
 
 def _review_page(request, assignment, *, form=None, status=200):
     item = assignment.item
-    phase = phase_or_none(item.call)
-    criteria = criteria_of(item.call)
-    scores = scores_of(assignment)
+    phase = phase_or_none(call=item.call)
+    criteria = criteria_of(call=item.call)
+    scores = scores_of(assignment=assignment)
     if form is None:
         form = ReviewForm(criteria=criteria)
         form.initial = _answers_for(form, scores)
@@ -113,13 +113,13 @@ def _review_page(request, assignment, *, form=None, status=200):
             "phase": phase,
             "anonymised": phase is None or phase.anonymised,
             "answers": submission_answers(
-                item.submission, anonymised=phase is None or phase.anonymised
+                submission=item.submission, anonymised=phase is None or phase.anonymised
             ),
             "form": form,
             "summary_forms": [form],
             "show_form": editable or bool(form.errors),
             "my_scores": [(criterion, scores.get(criterion.pk)) for criterion in criteria],
-            "others": other_reviews(assignment) if show_others else None,
+            "others": other_reviews(assignment=assignment) if show_others else None,
             "under_review": item.submission.status in UNDER_REVIEW,
         },
         status=status,
@@ -133,7 +133,7 @@ def review(request, pk):
         return _review_page(request, assignment)
     submitting = "submit" in request.POST
     form = ReviewForm(
-        request.POST, criteria=criteria_of(assignment.item.call), submitting=submitting
+        request.POST, criteria=criteria_of(call=assignment.item.call), submitting=submitting
     )
     if not form.is_valid():
         return _review_page(request, assignment, form=form)
@@ -142,11 +142,7 @@ def review(request, pk):
             assignment=assignment, by=request.user, answers=form.answers(), submit=submitting
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        form_errors_add(form, error)
         return _review_page(request, assignment, form=form)
     if submitting:
         messages.success(
@@ -167,7 +163,7 @@ def declare_conflict(request, pk):
         try:
             conflict_declare(assignment=assignment, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("reason" if hasattr(error, "error_dict") else None, error.messages)
+            form_errors_add(form, error)
         else:
             messages.success(
                 request,
@@ -192,7 +188,7 @@ def _review_state(assignment) -> str:
 
 def _my_row(assignment) -> list:
     item = assignment.item
-    phase = phase_or_none(item.call)
+    phase = phase_or_none(call=item.call)
     hidden = phase is None or phase.anonymised
     scores = [score for score in assignment.scores.all() if score.score is not None]
     return [
@@ -216,9 +212,7 @@ def _my_row(assignment) -> list:
 @require_safe
 def export_mine(request):
     """My assignments and my scores; in an anonymised phase, without team or country."""
-    assignments = assignments_of_reviewer(user=request.user).prefetch_related(
-        Prefetch("scores", Score.objects.select_related("criterion"))
-    )
+    assignments = reviews_of_reviewer(user=request.user)
     return csv_response(
         name="my-reviews",
         header=lambda: [

@@ -9,7 +9,7 @@ from django.db.models import F, Sum
 from reviews.models import SCALE, Score
 
 
-def submission_review_scores(model, pks) -> dict[int, float]:
+def review_scores_of(*, model, pks) -> dict[int, float]:
     """The mean of each reviewed submission's reviews (each a weighted mean of its
     criteria), scaled from the 1 to 5 scale to [0, 1]."""
     per_review = (

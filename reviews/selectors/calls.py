@@ -1,0 +1,90 @@
+"""A call as the secretariat reviews it: the calls, their phase and rubric, the items
+under review and the submissions automatic assignment takes."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from incubator.models import Call
+from reviews.kinds import reviewed_kind
+from reviews.models import Assignment, Criterion, ReviewItem, ReviewPhase
+from reviews.states import TAKEN_INTO_REVIEW
+
+
+def calls_for_review() -> QuerySet[Call]:
+    """Every call, latest deadline first, with how far its review has come."""
+    return (
+        Call.objects.select_related("programme", "review_phase")
+        .annotate(
+            criteria=Count("review_criteria", distinct=True),
+            items=Count("review_items", distinct=True),
+            staged=Count(
+                "review_items__decision",
+                filter=Q(review_items__decision__released_at__isnull=True),
+                distinct=True,
+            ),
+        )
+        .order_by("-closes_at", "-pk")
+    )
+
+
+def call_for_review(*, pk: int) -> Call:
+    return get_object_or_404(Call.objects.select_related("programme", "review_phase"), pk=pk)
+
+
+def phase_or_none(*, call: Call) -> ReviewPhase | None:
+    try:
+        return call.review_phase
+    except ReviewPhase.DoesNotExist:
+        return None
+
+
+def criteria_of(*, call: Call) -> list[Criterion]:
+    return list(call.review_criteria.order_by("position", "pk"))
+
+
+def has_rubric(*, call: Call) -> bool:
+    return call.review_criteria.exists()
+
+
+def rubric_is_locked(*, call: Call) -> bool:
+    """Once a review is submitted the rubric stays as it was scored against."""
+    return Assignment.objects.filter(item__call=call, submitted_at__isnull=False).exists()
+
+
+def items_of_call(*, call: Call) -> QuerySet[ReviewItem]:
+    return (
+        ReviewItem.objects.filter(call=call)
+        .select_related("organisation", "decision")
+        .prefetch_related(
+            "submission",
+            Prefetch(
+                "assignments",
+                Assignment.objects.select_related("reviewer").order_by("reviewer__display_name"),
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def item_of_call(*, call: Call, pk: int) -> ReviewItem:
+    return get_object_or_404(items_of_call(call=call), pk=pk)
+
+
+def review_items_of(*, call: Call) -> QuerySet[ReviewItem]:
+    """The call's items with their owner team and submission, for automatic assignment."""
+    return (
+        ReviewItem.objects.filter(call=call)
+        .select_related("organisation")
+        .prefetch_related("submission")
+    )
+
+
+def submissions_taken_into_review(*, call: Call):
+    """The call's submissions that automatic assignment takes, with their owner team."""
+    model = reviewed_kind(call).model
+    queryset = model.objects.filter(call=call, status__in=TAKEN_INTO_REVIEW).select_related(
+        "organisation"
+    )
+    if any(f.name == "themes" for f in model._meta.many_to_many):
+        queryset = queryset.prefetch_related("themes")
+    return queryset.order_by("pk")
