@@ -1,5 +1,6 @@
 """Scheduling help for the secretariat: what a slot means on every enrolled team's clock,
-and which slots of a week suit the most teams. Plain Python, no database."""
+which slots of a week suit the most teams, and when a day ends in a zone. Plain Python, no
+database."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -103,3 +104,8 @@ def wall_clock_instant(wall: datetime, zone: ZoneInfo) -> datetime | None:
     if instant.astimezone(zone).replace(tzinfo=None) != wall:
         return None
     return instant
+
+
+def end_of_day(day: date, zone_name: str) -> datetime:
+    """The instant a date ends in a zone: the next day's midnight there."""
+    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=ZoneInfo(zone_name))

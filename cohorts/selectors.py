@@ -1,5 +1,6 @@
 """Careful reads of the cohort track: who belongs to which cohort, and the lists of
-sessions, resources and opportunities with their joins, in a fixed number of queries."""
+sessions, resources and opportunities with their joins, in a fixed number of queries;
+the registrations a reminder is due for; what the secretariat's desk reads."""
 
 from django.db.models import (
     Avg,
@@ -30,7 +31,7 @@ from cohorts.models import (
     Session,
 )
 from incubator.access import is_secretariat
-from incubator.models import Organisation, Theme, User
+from incubator.models import Notification, Organisation, Theme, User
 
 
 def member_cohorts(*, user: User) -> QuerySet[Cohort]:
@@ -68,6 +69,15 @@ def member_teams(*, user: User, cohort: Cohort | None = None) -> QuerySet[Organi
     )
 
 
+def is_team_member(*, user: User, organisation: Organisation | None) -> bool:
+    return organisation is not None and organisation.memberships.filter(user=user).exists()
+
+
+def themes_to_filter_by() -> list[tuple[str, str]]:
+    """(slug, name) of every theme, for the lists' theme filter."""
+    return list(Theme.objects.order_by("name").values_list("slug", "name"))
+
+
 def _registered_count():
     registered = (
         Registration.objects.filter(session=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
@@ -77,6 +87,16 @@ def _registered_count():
         .values("n")
     )
     return Coalesce(Subquery(registered, output_field=IntegerField()), Value(0))
+
+
+def registered_count(*, session: Session) -> int:
+    return session.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+
+
+def registered_or_waiting(*, session: Session) -> QuerySet[Registration]:
+    """Everyone holding a place or waiting for one, with their people: who is told when
+    the session changes."""
+    return session.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user")
 
 
 def with_registered_count(queryset: QuerySet[Session]) -> QuerySet[Session]:
@@ -123,7 +143,11 @@ def registration_of(*, session: Session, user: User) -> Registration | None:
     return Registration.objects.filter(session=session, user=user).first()
 
 
-def waitlist_position(registration: Registration) -> int:
+def feedback_of(*, session: Session, user: User) -> Feedback | None:
+    return Feedback.objects.filter(session=session, user=user).first()
+
+
+def waitlist_position(*, registration: Registration) -> int:
     """1 for the first person waiting."""
     ahead = Registration.objects.filter(
         session_id=registration.session_id, status=RegistrationStatus.WAITLISTED
@@ -210,8 +234,66 @@ def opportunities_on_board(*, user: User, now=None) -> QuerySet[Opportunity]:
     )
 
 
-def enrolled_teams(cohort: Cohort) -> QuerySet[Organisation]:
+def places_of_leavers(*, cohort: Cohort, organisation: Organisation, now) -> QuerySet[Registration]:
+    """The places in the cohort's coming sessions held by the team's people who no longer
+    belong to the cohort through another team (read once the team has left)."""
+    return (
+        Registration.objects.filter(
+            session__cohort=cohort,
+            session__starts_at__gt=now,
+            user__memberships__organisation=organisation,
+        )
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .exclude(user__in=User.objects.filter(memberships__organisation__enrolments__cohort=cohort))
+        .select_related("session")
+    )
+
+
+# The reminders ---------------------------------------------------------------------------
+
+
+def registrations_to_remind(*, now, within) -> QuerySet[Registration]:
+    """Places in sessions starting within ``within`` from now, held by active people still
+    in a team enrolled in the cohort (reminders carry the joining link); soonest first."""
+    return (
+        Registration.objects.filter(
+            status=RegistrationStatus.REGISTERED,
+            session__cancelled_at__isnull=True,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + within,
+            user__is_active=True,
+        )
+        .filter(
+            Exists(
+                Enrolment.objects.filter(
+                    cohort=OuterRef("session__cohort"),
+                    organisation__memberships__user=OuterRef("user"),
+                )
+            )
+        )
+        .select_related("session__theme", "user")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def queued_keys(*, keys: list[str]) -> set[str]:
+    """Which of these outbox keys are queued already."""
+    return set(Notification.objects.filter(key__in=keys).values_list("key", flat=True))
+
+
+# The secretariat's desk ------------------------------------------------------------------
+
+
+def enrolled_teams(*, cohort: Cohort) -> QuerySet[Organisation]:
     return Organisation.objects.filter(enrolments__cohort=cohort).order_by("name")
+
+
+def enrolled_team(*, cohort: Cohort, pk: int) -> Organisation:
+    return get_object_or_404(enrolled_teams(cohort=cohort), pk=pk)
+
+
+def cohort_for_desk(*, pk: int) -> Cohort:
+    return get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
 
 
 def cohorts_for_desk() -> QuerySet[Cohort]:
@@ -225,7 +307,14 @@ def cohorts_for_desk() -> QuerySet[Cohort]:
     )
 
 
-def sessions_of_cohort(cohort: Cohort) -> QuerySet[Session]:
+def session_for_desk(*, pk: int) -> Session:
+    return get_object_or_404(
+        with_registered_count(Session.objects.select_related("cohort__programme", "theme")),
+        pk=pk,
+    )
+
+
+def sessions_of_cohort(*, cohort: Cohort) -> QuerySet[Session]:
     waiting = (
         Registration.objects.filter(session=OuterRef("pk"), status=RegistrationStatus.WAITLISTED)
         .order_by()
@@ -244,7 +333,7 @@ def sessions_of_cohort(cohort: Cohort) -> QuerySet[Session]:
     )
 
 
-def registrations_for_desk(session: Session) -> QuerySet[Registration]:
+def registrations_for_desk(*, session: Session) -> QuerySet[Registration]:
     return (
         session.registrations.exclude(status=RegistrationStatus.CANCELLED)
         .select_related("user")
@@ -253,7 +342,12 @@ def registrations_for_desk(session: Session) -> QuerySet[Registration]:
     )
 
 
-def feedback_by_theme(cohort: Cohort) -> QuerySet[Theme]:
+def registered_people(*, session: Session) -> QuerySet[Registration]:
+    """The places taken (not the waitlist), with their people: whose attendance is taken."""
+    return session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related("user")
+
+
+def feedback_by_theme(*, cohort: Cohort) -> QuerySet[Theme]:
     return (
         Theme.objects.filter(sessions__cohort=cohort, sessions__feedback__isnull=False)
         .annotate(
@@ -265,5 +359,5 @@ def feedback_by_theme(cohort: Cohort) -> QuerySet[Theme]:
     )
 
 
-def feedback_of_session(session: Session) -> QuerySet[Feedback]:
+def feedback_of_session(*, session: Session) -> QuerySet[Feedback]:
     return session.feedback.order_by("-updated_at", "-pk")

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
-from cohorts.views import desk, sessions, sharing
+from cohorts.views import sessions, sharing
+from cohorts.views.desk import cohorts, planning, session
 
 app_name = "cohorts"
 
@@ -30,22 +31,24 @@ member_patterns = [
 ]
 
 desk_patterns = [
-    path("", desk.cohort_desk, name="desk_cohorts"),
-    path("<int:pk>/", desk.cohort_detail, name="desk_cohort"),
-    path("<int:pk>/teams/", desk.cohort_enrol_teams, name="desk_cohort_enrol"),
+    path("", cohorts.cohort_desk, name="desk_cohorts"),
+    path("<int:pk>/", cohorts.cohort_detail, name="desk_cohort"),
+    path("<int:pk>/teams/", cohorts.cohort_enrol_teams, name="desk_cohort_enrol"),
     path(
         "<int:pk>/teams/<int:organisation_pk>/remove/",
-        desk.cohort_remove_team,
+        cohorts.cohort_remove_team,
         name="desk_cohort_remove_team",
     ),
-    path("<int:pk>/feedback/", desk.cohort_feedback, name="desk_cohort_feedback"),
-    path("<int:pk>/resources/new/", desk.cohort_resource_new, name="desk_cohort_resource_new"),
-    path("<int:pk>/sessions/new/", desk.session_new, name="desk_session_new"),
-    path("sessions/<int:pk>/", desk.session_desk, name="desk_session"),
-    path("sessions/<int:pk>/edit/", desk.session_edit, name="desk_session_edit"),
-    path("sessions/<int:pk>/cancel/", desk.session_cancel_view, name="desk_session_cancel"),
-    path("sessions/<int:pk>/attendance/", desk.session_attendance, name="desk_session_attendance"),
-    path("sessions/<int:pk>/material/", desk.session_material, name="desk_session_material"),
+    path("<int:pk>/feedback/", cohorts.cohort_feedback, name="desk_cohort_feedback"),
+    path("<int:pk>/resources/new/", cohorts.cohort_resource_new, name="desk_cohort_resource_new"),
+    path("<int:pk>/sessions/new/", planning.session_new, name="desk_session_new"),
+    path("sessions/<int:pk>/", session.session_desk, name="desk_session"),
+    path("sessions/<int:pk>/edit/", planning.session_edit, name="desk_session_edit"),
+    path("sessions/<int:pk>/cancel/", session.session_cancel_view, name="desk_session_cancel"),
+    path(
+        "sessions/<int:pk>/attendance/", session.session_attendance, name="desk_session_attendance"
+    ),
+    path("sessions/<int:pk>/material/", session.session_material, name="desk_session_material"),
 ]
 
 urlpatterns = [

@@ -1,5 +1,6 @@
 """Careful reads of outcomes: which matches and stories the public may see, the
-countries taking part, a team's own page, the secretariat's queue and survey answers."""
+countries taking part, a team's own page and who may write on it, the follow-up surveys
+due, the secretariat's queue, dashboard and survey answers."""
 
 from dataclasses import dataclass, field
 
@@ -8,10 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_countries import countries
 
-from incubator.models import Organisation, Programme, Theme, User
+from incubator.models import Membership, Organisation, Programme, Theme, User
 from incubator.regions import REGION_NAMES, region_of
 from matching.models import Match
 from outcomes.charts import Bar
+from outcomes.milestones import MILESTONES, SHORTEST_FIRST_MILESTONE, latest_milestone_passed
 from outcomes.models import Milestone, ShowcaseConsent, Story, StoryState, Survey
 
 
@@ -183,6 +185,28 @@ def match_for_team(
     return match, organisation
 
 
+def is_team_member(*, user: User, organisation: Organisation) -> bool:
+    """A person signed in, active, and in the team: who may write for it."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and Membership.objects.filter(organisation=organisation, user=user).exists()
+    )
+
+
+def has_confirmed_match(*, programme: Programme, organisation: Organisation) -> bool:
+    return (
+        Match.objects.filter(programme=programme, state=Match.State.CONFIRMED)
+        .filter(Q(challenge__organisation=organisation) | Q(solution__organisation=organisation))
+        .exists()
+    )
+
+
+def story_of(*, match: Match, organisation: Organisation) -> Story | None:
+    """The team's story of the match, in whatever state."""
+    return Story.objects.filter(match=match, organisation=organisation).first()
+
+
 def survey_for_member(*, user: User, pk: int) -> Survey:
     return get_object_or_404(
         Survey.objects.filter(organisation__memberships__user=user).select_related(
@@ -196,37 +220,63 @@ def survey_for_member(*, user: User, pk: int) -> Survey:
     )
 
 
+def surveys_due(*, now) -> list[tuple[Match, Organisation, Organisation, int]]:
+    """(match, team, partner, milestone) of each follow-up survey whose milestone has come
+    and that is not created yet. When several milestones have passed unnoticed (the
+    periodic task was down), only the latest is asked: earlier questions would come too
+    late."""
+    matches = (
+        Match.objects.filter(
+            state=Match.State.CONFIRMED, decided_at__lte=now - SHORTEST_FIRST_MILESTONE
+        )
+        # Both teams asked at the last milestone: nothing is left to ask.
+        .annotate(last_asked=Count("surveys", filter=Q(surveys__milestone=MILESTONES[-1])))
+        .filter(last_asked__lt=2)
+        .select_related("programme", "challenge__organisation", "solution__organisation")
+        .order_by("decided_at", "pk")
+    )
+    due = [
+        (match, milestone)
+        for match in matches
+        if (milestone := latest_milestone_passed(match.decided_at, now=now)) is not None
+    ]
+    existing = set(
+        Survey.objects.filter(match__in=[match for match, _m in due]).values_list(
+            "match_id", "organisation_id", "milestone"
+        )
+    )
+    owed = []
+    for match, milestone in due:
+        owner, provider = match.challenge.organisation, match.solution.organisation
+        for team, partner in ((owner, provider), (provider, owner)):
+            if (match.pk, team.pk, milestone) not in existing:
+                owed.append((match, team, partner, milestone))
+    return owed
+
+
 # The secretariat -------------------------------------------------------------------------
+
+
+def _stories_on_desk() -> QuerySet[Story]:
+    """Stories with what the desk shows of them: the team, who wrote and who decided, and
+    the match with its teams."""
+    return Story.objects.select_related(
+        "organisation",
+        "created_by",
+        "decided_by",
+        "match__programme",
+        "match__challenge__organisation",
+        "match__solution__organisation",
+    )
 
 
 def stories_for_desk(*, state: str = StoryState.SUBMITTED) -> QuerySet[Story]:
     """The story queue: oldest submission first, so nobody waits longest."""
-    return (
-        Story.objects.filter(state=state)
-        .select_related(
-            "organisation",
-            "created_by",
-            "decided_by",
-            "match__programme",
-            "match__challenge__organisation",
-            "match__solution__organisation",
-        )
-        .order_by("submitted_at", "pk")
-    )
+    return _stories_on_desk().filter(state=state).order_by("submitted_at", "pk")
 
 
 def story_for_desk(*, pk: int) -> Story:
-    return get_object_or_404(
-        Story.objects.exclude(state=StoryState.DRAFT).select_related(
-            "organisation",
-            "created_by",
-            "decided_by",
-            "match__programme",
-            "match__challenge__organisation",
-            "match__solution__organisation",
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(_stories_on_desk().exclude(state=StoryState.DRAFT), pk=pk)
 
 
 def survey_answers(programme: Programme) -> QuerySet[Survey]:
@@ -281,6 +331,10 @@ def survey_figures(programme: Programme) -> list[MilestoneFigures]:
         )
         for milestone in Milestone
     ]
+
+
+def programmes_for_dashboard() -> QuerySet[Programme]:
+    return Programme.objects.annotate(call_count=Count("calls")).order_by("-created_at", "-pk")
 
 
 def programmes_with_surveys() -> QuerySet[Programme]:

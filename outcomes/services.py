@@ -1,46 +1,34 @@
 """Every write of outcomes: a team's consent to the showcase, its stories and their
 approval by the secretariat, and the follow-up surveys with their answers."""
 
-import calendar
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from challenges.models import LifecycleStage
 from incubator.access import is_secretariat
-from incubator.models import Membership, Organisation, Programme, User
+from incubator.models import Organisation, Programme, User
 from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from matching.models import Match
-from outcomes.models import Milestone, ShowcaseConsent, Story, StoryState, Survey
+from outcomes.milestones import add_months
+from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
+from outcomes.selectors import has_confirmed_match, is_team_member, story_of, surveys_due
 
 STORY_TEXTS = ("title", "expectations", "learned", "pain_points")
 
 
 def _require_member(by: User, organisation: Organisation) -> None:
-    if not (
-        by.is_authenticated
-        and by.is_active
-        and Membership.objects.filter(organisation=organisation, user=by).exists()
-    ):
+    if not is_team_member(user=by, organisation=organisation):
         raise PermissionDenied(_("Only members of the team can do this."))
 
 
 def _require_secretariat(by: User) -> None:
     if not is_secretariat(by):
         raise PermissionDenied(_("Only the secretariat approves stories."))
-
-
-def _matched(programme: Programme, organisation: Organisation) -> bool:
-    return (
-        Match.objects.filter(programme=programme, state=Match.State.CONFIRMED)
-        .filter(Q(challenge__organisation=organisation) | Q(solution__organisation=organisation))
-        .exists()
-    )
 
 
 # Consent ----------------------------------------------------------------------------------
@@ -50,7 +38,7 @@ def _matched(programme: Programme, organisation: Organisation) -> bool:
 def consent_give(*, programme: Programme, organisation: Organisation, by: User) -> ShowcaseConsent:
     """The team agrees to be shown on the programme's showcase with its matches."""
     _require_member(by, organisation)
-    if not _matched(programme, organisation):
+    if not has_confirmed_match(programme=programme, organisation=organisation):
         raise ValidationError(_("This team has no confirmed match in this programme."))
     return _consent_set(programme=programme, organisation=organisation, by=by, given=True)
 
@@ -113,7 +101,7 @@ def story_save(
         match.solution.organisation_id,
     ):
         raise PermissionDenied(_("Only the teams of a confirmed match write its story."))
-    story = Story.objects.filter(match=match, organisation=organisation).first()
+    story = story_of(match=match, organisation=organisation)
     if story is None:
         story = Story(match=match, organisation=organisation, created_by=by)
     elif not story.is_editable:
@@ -178,59 +166,17 @@ def story_reject(*, story: Story, by: User, reason: str, now: datetime | None = 
 
 # Follow-up surveys ------------------------------------------------------------------------
 
-MILESTONES = sorted(Milestone.values)
-# No span of three calendar months is shorter than 89 days: matches confirmed later than
-# this cannot have a survey due, whatever the month lengths.
-SHORTEST_FIRST_MILESTONE = timedelta(days=89)
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """The same day and time so many months later; the month's last day when it is
-    shorter (31 August + 6 months is 28 or 29 February)."""
-    index = moment.month - 1 + months
-    year, month = moment.year + index // 12, index % 12 + 1
-    return moment.replace(
-        year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1])
-    )
-
 
 def surveys_create_due(*, now: datetime | None = None) -> int:
     """Create each team's follow-up survey when its milestone (3, 6, 12 months after the
     match was confirmed) has come, and write to every active member of the team. The
     unique constraint and the outbox keys keep it to one survey and one email each,
-    however often this runs. When several milestones have passed unnoticed (the periodic
-    task was down), only the latest is asked: earlier questions would come too late.
-    Returns how many surveys were created."""
-    now = now or timezone.now()
-    matches = (
-        Match.objects.filter(
-            state=Match.State.CONFIRMED, decided_at__lte=now - SHORTEST_FIRST_MILESTONE
-        )
-        # Both teams asked at the last milestone: nothing is left to ask.
-        .annotate(last_asked=Count("surveys", filter=Q(surveys__milestone=MILESTONES[-1])))
-        .filter(last_asked__lt=2)
-        .select_related("programme", "challenge__organisation", "solution__organisation")
-        .order_by("decided_at", "pk")
+    however often this runs; only the latest milestone passed is asked. Returns how many
+    surveys were created."""
+    return sum(
+        _survey_create(match=match, team=team, partner=partner, milestone=milestone)
+        for match, team, partner, milestone in surveys_due(now=now or timezone.now())
     )
-    due = [
-        (match, milestone)
-        for match in matches
-        for milestone in [m for m in MILESTONES if add_months(match.decided_at, m) <= now][-1:]
-    ]
-    existing = set(
-        Survey.objects.filter(match__in=[match for match, _m in due]).values_list(
-            "match_id", "organisation_id", "milestone"
-        )
-    )
-    created = 0
-    for match, milestone in due:
-        owner, provider = match.challenge.organisation, match.solution.organisation
-        for team, partner in ((owner, provider), (provider, owner)):
-            if (match.pk, team.pk, milestone) not in existing:
-                created += _survey_create(
-                    match=match, team=team, partner=partner, milestone=milestone
-                )
-    return created
 
 
 @transaction.atomic

@@ -17,15 +17,17 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cohorts.calendar import feed_calendar, session_calendar
 from cohorts.forms import FeedbackForm
-from cohorts.models import Feedback, RegistrationStatus
+from cohorts.models import RegistrationStatus
 from cohorts.selectors import (
     feed_owner,
+    feedback_of,
     is_cohort_member,
     live_feed,
     registration_of,
     session_for_viewer,
     sessions_for_feed,
     sessions_for_viewer,
+    themes_to_filter_by,
     visible_cohorts,
     waitlist_position,
 )
@@ -36,21 +38,17 @@ from cohorts.services import (
     registration_cancel,
     registration_create,
 )
-from incubator.models import Theme
+from cohorts.views.common import PAGE_SIZE, refusal_text
+from incubator.forms.errors import form_errors_add
 
-PAGE_SIZE = 20
 FEED_HISTORY = timedelta(days=90)
-
-
-def _message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 @login_required
 @require_safe
 def session_list(request):
     past = request.GET.get("when") == "past"
-    themes = list(Theme.objects.order_by("name").values_list("slug", "name"))
+    themes = themes_to_filter_by()
     theme = request.GET.get("theme", "")
     if theme not in {slug for slug, _name in themes}:
         theme = ""
@@ -82,7 +80,7 @@ def session_detail(request, pk):
     now = timezone.now()
     feedback = None
     if status == RegistrationStatus.REGISTERED and session.has_ended(now):
-        feedback = Feedback.objects.filter(session=session, user=request.user).first()
+        feedback = feedback_of(session=session, user=request.user)
     return render(
         request,
         "cohorts/sessions/detail.html",
@@ -90,7 +88,7 @@ def session_detail(request, pk):
             "session": session,
             "registration": registration,
             "status": status,
-            "position": waitlist_position(registration)
+            "position": waitlist_position(registration=registration)
             if status == RegistrationStatus.WAITLISTED
             else None,
             "can_register": is_cohort_member(user=request.user, cohort=session.cohort),
@@ -108,7 +106,7 @@ def session_register(request, pk):
     try:
         registration = registration_create(session=session, user=request.user)
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     else:
         if registration.status == RegistrationStatus.REGISTERED:
             messages.success(
@@ -136,7 +134,7 @@ def session_unregister(request, pk):
     try:
         registration_cancel(registration=registration, by=request.user)
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect("cohorts:session", pk=session.pk)
@@ -170,7 +168,7 @@ def session_slides(request, pk):
 @login_required
 def session_feedback(request, pk):
     session = session_for_viewer(user=request.user, pk=pk)
-    existing = Feedback.objects.filter(session=session, user=request.user).first()
+    existing = feedback_of(session=session, user=request.user)
     initial = (
         {"rating": existing.rating, "worked": existing.worked, "improve": existing.improve}
         if existing
@@ -181,10 +179,10 @@ def session_feedback(request, pk):
         try:
             feedback_give(session=session, user=request.user, **form.cleaned_data)
         except PermissionDenied as error:
-            messages.error(request, _message_of(error))
+            messages.error(request, refusal_text(error))
             return redirect("cohorts:session", pk=session.pk)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Thank you: your feedback is saved."))
             return redirect("cohorts:session", pk=session.pk)

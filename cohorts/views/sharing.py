@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,30 +21,24 @@ from cohorts.selectors import (
     opportunities_on_board,
     resource_for_viewer,
     resources_for_viewer,
+    themes_to_filter_by,
     visible_cohorts,
 )
 from cohorts.services import opportunity_post, opportunity_remove, resource_remove, resource_share
+from cohorts.views.common import PAGE_SIZE, refusal_text
 from incubator.access import is_secretariat
-from incubator.models import Theme
-
-PAGE_SIZE = 20
+from incubator.forms.errors import form_errors_add
 
 
-def _with_cohort_choice(form: forms.Form, cohorts: list[Cohort]) -> None:
+def _with_cohort_choice(form: forms.Form, cohorts: QuerySet[Cohort]) -> None:
     """A person in several cohorts says which one they share with."""
     if len(cohorts) > 1:
         form.fields = {
             "cohort": forms.ModelChoiceField(
-                label=gettext_lazy("Cohort"),
-                queryset=Cohort.objects.filter(pk__in=[cohort.pk for cohort in cohorts]),
-                empty_label=None,
+                label=gettext_lazy("Cohort"), queryset=cohorts, empty_label=None
             ),
             **form.fields,
         }
-
-
-def _message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])
 
 
 # Resources -------------------------------------------------------------------------------
@@ -52,7 +47,7 @@ def _message_of(error: Exception) -> str:
 @login_required
 @require_safe
 def resource_list(request):
-    themes = list(Theme.objects.order_by("name").values_list("slug", "name"))
+    themes = themes_to_filter_by()
     form = ResourceSearchForm(request.GET or None, themes=themes)
     words, theme = "", ""
     if form.is_bound and form.is_valid():
@@ -76,7 +71,7 @@ def resource_list(request):
 
 @login_required
 def resource_new(request):
-    cohorts = list(member_cohorts(user=request.user).order_by("-created_at", "-pk"))
+    cohorts = member_cohorts(user=request.user).order_by("-created_at", "-pk")
     if not cohorts:
         return render(request, "cohorts/not_a_member.html", status=403)
     teams = member_teams(user=request.user)
@@ -96,9 +91,9 @@ def resource_new(request):
                 upload=data["file"],
             )
         except PermissionDenied as error:
-            form.add_error("organisation", _message_of(error))
+            form_errors_add(form, error, field="organisation")
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("“%(title)s” is shared.") % {"title": data["title"]})
             return redirect("cohorts:resources")
@@ -128,7 +123,7 @@ def resource_delete(request, pk):
     try:
         resource_remove(resource=resource, by=request.user)
     except PermissionDenied as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("“%(title)s” is removed.") % {"title": resource.title})
     return redirect("cohorts:resources")
@@ -158,7 +153,7 @@ def opportunity_list(request):
 
 @login_required
 def opportunity_new(request):
-    cohorts = list(member_cohorts(user=request.user).order_by("-created_at", "-pk"))
+    cohorts = member_cohorts(user=request.user).order_by("-created_at", "-pk")
     if not cohorts:
         return render(request, "cohorts/not_a_member.html", status=403)
     teams = member_teams(user=request.user)
@@ -178,9 +173,9 @@ def opportunity_new(request):
                 expires_on=data["expires_on"],
             )
         except PermissionDenied as error:
-            form.add_error("organisation", _message_of(error))
+            form_errors_add(form, error, field="organisation")
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("“%(title)s” is on the board.") % {"title": data["title"]})
             return redirect("cohorts:opportunities")
@@ -201,7 +196,7 @@ def opportunity_delete(request, pk):
     try:
         opportunity_remove(opportunity=opportunity, by=request.user)
     except PermissionDenied as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("“%(title)s” is off the board.") % {"title": opportunity.title})
     return redirect("cohorts:opportunities")

@@ -3,7 +3,6 @@ figures with their charts and tables, and each table as a CSV file."""
 
 import csv
 
-from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_safe
 from incubator.access import secretariat_required
 from incubator.models import Programme
 from outcomes.dashboard import Figure, dashboard_figure, programme_dashboard
+from outcomes.selectors import programmes_for_dashboard
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,11 +21,7 @@ def programmes(request):
     return render(
         request,
         "outcomes/dashboard/programmes.html",
-        {
-            "programmes": Programme.objects.annotate(call_count=Count("calls")).order_by(
-                "-created_at", "-pk"
-            )
-        },
+        {"programmes": programmes_for_dashboard()},
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from challenges.models import LifecycleStage
 from incubator.access import secretariat_required
+from incubator.forms.errors import form_errors_add
 from incubator.models import Programme
 from outcomes.forms import RejectForm
 from outcomes.models import StoryState
@@ -63,7 +64,7 @@ def story_detail(request, pk):
             if decision != "reject":
                 form.add_error(None, _("Choose to publish the story or to send it back."))
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
     return render(
         request,
         "outcomes/desk/story.html",

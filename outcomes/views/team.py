@@ -10,18 +10,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from incubator.forms.errors import form_errors_add
 from incubator.models import Programme
 from incubator.selectors.organisations import organisation_for_member
 from outcomes.forms import StoryForm, SurveyForm
-from outcomes.models import Story
-from outcomes.selectors import match_for_team, survey_for_member, team_rounds
+from outcomes.selectors import match_for_team, story_of, survey_for_member, team_rounds
 from outcomes.services import consent_give, consent_withdraw, story_save, survey_answer
+from outcomes.views.common import refusal_text
 
 STORY_FIELDS = ("title", "expectations", "learned", "pain_points", "written_in")
-
-
-def _message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])
 
 
 @login_required
@@ -57,7 +54,7 @@ def consent(request, organisation_pk, slug):
                 _("%(team)s no longer appears on the showcase of %(programme)s.") % names,
             )
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, _message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("outcomes:mine")
 
 
@@ -66,7 +63,7 @@ def story_edit(request, match_pk, organisation_pk):
     match, organisation = match_for_team(
         user=request.user, match_pk=match_pk, organisation_pk=organisation_pk
     )
-    story = Story.objects.filter(match=match, organisation=organisation).first()
+    story = story_of(match=match, organisation=organisation)
     context = {"match": match, "organisation": organisation, "story": story}
     if story is not None and not story.is_editable:
         return render(request, "outcomes/team/story.html", context)
@@ -86,10 +83,8 @@ def story_edit(request, match_pk, organisation_pk):
                 submit=submitting,
                 **form.cleaned_data,
             )
-        except PermissionDenied as error:
-            form.add_error(None, _message_of(error))
-        except ValidationError as error:
-            form.add_error(None, error)
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
         else:
             messages.success(
                 request,
@@ -115,10 +110,8 @@ def survey_answer_view(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             survey_answer(survey=survey, by=request.user, **form.cleaned_data)
-        except PermissionDenied as error:
-            form.add_error(None, _message_of(error))
-        except ValidationError as error:
-            form.add_error(None, error)
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Thank you: your team's answers are saved."))
             return redirect("outcomes:mine")

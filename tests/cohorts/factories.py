@@ -15,7 +15,7 @@ from cohorts.models import (
     Resource,
     Session,
 )
-from cohorts.services import end_of_day
+from cohorts.scheduling import end_of_day
 from incubator.models import User
 from tests.factories import (
     MembershipFactory,

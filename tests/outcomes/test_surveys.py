@@ -10,9 +10,10 @@ from django.core import mail
 from django.urls import reverse
 
 from incubator.models import Notification
+from outcomes.milestones import add_months
 from outcomes.models import Survey
 from outcomes.selectors import survey_answers, survey_figures
-from outcomes.services import add_months, surveys_create_due
+from outcomes.services import surveys_create_due
 from outcomes.tasks import create_followup_surveys
 from tests.factories import (
     OrganisationFactory,

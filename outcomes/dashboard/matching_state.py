@@ -1,0 +1,104 @@
+"""Matching as it stands: matches by state, the challenges with every provider they want
+confirmed, and the figures of the latest finished run."""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
+
+from challenges.models import Challenge
+from incubator.models import Programme
+from incubator.times import in_viewer_zone
+from matching.models import Match, MatchRun
+from matching.selectors import TAKING_PART, latest_finished_run
+from outcomes.charts import Bar, Progress, bar_chart, progress_chart
+from outcomes.dashboard.figures import Cell, Figure, Row, Section
+
+
+def _matches_figure(programme: Programme) -> Figure:
+    states = dict(
+        Match.objects.filter(programme=programme)
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = [(str(label), states.get(value, 0)) for value, label in Match.State.choices]
+    return Figure(
+        key="matching-matches",
+        caption=_("Matches by state"),
+        columns=[_("State"), _("Matches")],
+        rows=[Row(label, [Cell(n)]) for label, n in rows],
+        chart=bar_chart([Bar(label, label, n) for label, n in rows]),
+        chart_title=_("Bar chart: matches proposed, confirmed and rejected"),
+    )
+
+
+def _challenges_filled_figure(programme: Programme) -> Figure:
+    confirmed = (
+        Match.objects.filter(challenge=OuterRef("pk"), state=Match.State.CONFIRMED)
+        .order_by()
+        .values("challenge")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    round_ = (
+        Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
+        .annotate(confirmed=Subquery(confirmed, output_field=IntegerField()))
+        .aggregate(
+            challenges=Count("pk"),
+            complete=Count("pk", filter=Q(confirmed__gte=F("providers_wanted"))),
+        )
+    )
+    complete_label = _("Challenges with every provider they want confirmed")
+    return Figure(
+        key="matching-challenges",
+        caption=_("Challenges filled"),
+        columns=[_("Challenges"), _("Number")],
+        rows=[
+            Row(_("Challenges taking part in matching"), [Cell(round_["challenges"])]),
+            Row(complete_label, [Cell(round_["complete"])]),
+        ],
+        chart=progress_chart(
+            [Progress("complete", complete_label, round_["complete"], round_["challenges"])]
+        ),
+        chart_title=_("Progress chart: challenges with every provider they want confirmed"),
+    )
+
+
+def _run_figure(run: MatchRun) -> Figure:
+    numbers = run.figures or {}
+    rows = [
+        (_("Challenges"), "challenges"),
+        (_("Solution providers"), "providers"),
+        (_("Candidate pairs scored"), "candidates"),
+        (_("Matches proposed"), "matches"),
+        (_("Places wanted"), "slots_wanted"),
+        (_("Places left unfilled"), "unfilled_slots"),
+    ]
+    return Figure(
+        key="matching-run",
+        caption=_("Latest finished run, %(when)s")
+        % {"when": in_viewer_zone(run.finished_at or run.created_at)},
+        columns=[_("Figure"), _("Number")],
+        rows=[Row(label, [Cell(numbers.get(name))]) for label, name in rows],
+    )
+
+
+def matching_section(programme: Programme) -> Section:
+    figures = [_matches_figure(programme), _challenges_filled_figure(programme)]
+    run = latest_finished_run(programme)
+    if run is not None:
+        figures.append(_run_figure(run))
+    return Section(
+        key="matching",
+        title=_("Matching"),
+        hint=_(
+            "Matches of the programme as they stand; challenges taking part are those "
+            "submitted and neither declined nor withdrawn. The figures of the latest run "
+            "are the engine's, as it finished."
+        )
+        if run is not None
+        else _(
+            "Matches of the programme as they stand; challenges taking part are those "
+            "submitted and neither declined nor withdrawn. No matching run has finished yet."
+        ),
+        figures=figures,
+    )
