@@ -1,0 +1,263 @@
+"""The rule of meeting slots, for random teams in random zones, checked against a brute
+force that reads every minute on every team's clock (``astimezone`` minute by minute),
+without the windows and intersections the implementation computes:
+
+(a) every offered slot lies inside every team's working hours on its own clock;
+(b) when some slot on the quarter-hour grid, or starting when a team's day starts, lies
+    inside everyone's hours, the offer is not empty;
+(c) the least bad slots come only when nothing is inside, and they are the best by
+    (teams outside, total minutes outside, earliest) over the whole grid;
+(d) every slot starts at or after ``after`` and ends within the horizon."""
+
+from datetime import UTC, datetime, time, timedelta
+from itertools import pairwise
+from zoneinfo import ZoneInfo, available_timezones
+
+import numpy as np
+from hypothesis import event, example, given, settings
+from hypothesis import strategies as st
+
+from incubation.slots import Outside, TeamHours, WorkingHours, find_slots
+
+MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
+PROPERTY = settings(max_examples=150, deadline=None, database=None)
+
+ALL_ZONES = sorted(available_timezones() - {"localtime"})  # localtime is this machine's
+ODD_OFFSETS = [
+    "Asia/Kathmandu",  # +05:45
+    "Australia/Eucla",  # +08:45
+    "Asia/Kolkata",  # +05:30
+    "Pacific/Chatham",  # +12:45, +13:45 in summer
+    "America/St_Johns",  # -03:30, -02:30 in summer
+    "Australia/Adelaide",  # +09:30, +10:30 in summer
+    "Australia/Lord_Howe",  # +10:30, clocks move by half an hour
+    "Pacific/Marquesas",  # -09:30
+]
+CLOCK_CHANGES = [
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Lisbon",
+    "America/New_York",
+    "America/Toronto",
+    "America/Santiago",  # changes at midnight: Sunday 00:00 is skipped
+    "America/Havana",  # changes at midnight too
+    "Pacific/Auckland",
+    "Australia/Sydney",
+    "Antarctica/Troll",  # clocks move by two hours
+]
+FAR_APART = ["Pacific/Honolulu", "Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT+12"]
+# (month, day) on or just after which clocks change somewhere each year.
+CHANGE_DAYS = [(3, 8), (3, 25), (4, 1), (9, 1), (9, 24), (10, 1), (10, 25), (11, 1)]
+
+zones = st.one_of(
+    st.sampled_from(ODD_OFFSETS + CLOCK_CHANGES + FAR_APART), st.sampled_from(ALL_ZONES)
+)
+
+
+def offset_minutes(zone: ZoneInfo, moment: datetime) -> int:
+    return moment.astimezone(zone).utcoffset() // MINUTE
+
+
+def clock_time(minute_of_day: int) -> time:
+    return time(*divmod(minute_of_day, 60))
+
+
+@st.composite
+def working_hours(draw) -> WorkingHours:
+    weekdays = draw(
+        st.one_of(st.just(frozenset(range(5))), st.frozensets(st.integers(0, 6), min_size=1))
+    )
+    if draw(st.booleans()):  # any day at all
+        starts = draw(st.integers(0, 1438))
+        ends = draw(st.integers(starts + 1, 1439))
+    else:  # an office day, sometimes a short one
+        starts = draw(st.integers(6 * 60, 11 * 60))
+        ends = starts + draw(st.integers(15, 10 * 60))
+    return WorkingHours(draw(zones), weekdays, clock_time(starts), clock_time(ends))
+
+
+@st.composite
+def moments(draw) -> datetime:
+    """Whole minutes in 2026-2035, often in the days before a clock change."""
+    if draw(st.booleans()):
+        month, day = draw(st.sampled_from(CHANGE_DAYS))
+        change = datetime(draw(st.integers(2026, 2035)), month, day, tzinfo=UTC)
+        return change - draw(st.integers(0, 13 * 24 * 60)) * MINUTE
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    return start + draw(st.integers(0, 10 * 365 * 24 * 60)) * MINUTE
+
+
+teams_strategy = st.lists(working_hours(), min_size=2, max_size=4).map(
+    lambda hours: [TeamHours(f"Team {i}", h) for i, h in enumerate(hours)]
+)
+durations = st.one_of(st.sampled_from([15, 30, 45, 60, 90, 120]), st.integers(1, 180)).map(
+    lambda minutes: minutes * MINUTE
+)
+steps = st.one_of(st.just(15), st.sampled_from([5, 10, 30, 60])).map(lambda m: m * MINUTE)
+horizons = st.one_of(st.just(14), st.integers(1, 14))
+
+
+class MinuteClock:
+    """Whether a team works, minute by minute from ``lo``, read off its own clock. The
+    zone's offset is read every hour, and every minute of an hour in which it changes
+    (from 2025 to 2037 no zone changes its clocks twice within a month, always on a
+    whole minute)."""
+
+    def __init__(self, hours: WorkingHours, lo: datetime, hi: datetime):
+        zone = ZoneInfo(hours.time_zone)
+        count = (hi - lo) // MINUTE
+        hourly = [offset_minutes(zone, lo + h * HOUR) for h in range(count // 60 + 2)]
+        offsets = np.repeat(hourly[:-1], 60)[:count]
+        for h in np.flatnonzero(np.diff(hourly)):
+            offsets[h * 60 : (h + 1) * 60] = [
+                offset_minutes(zone, lo + (h * 60 + m) * MINUTE) for m in range(60)
+            ]
+        local = int(lo.timestamp()) // 60 + np.arange(count) + offsets[:count]
+        days, minute_of_day = np.divmod(local, 24 * 60)
+        working = (
+            np.isin((days + 3) % 7, sorted(hours.weekdays))  # 1 January 1970 was a Thursday
+            & (minute_of_day >= hours.starts.hour * 60 + hours.starts.minute)
+            & (minute_of_day < hours.ends.hour * 60 + hours.ends.minute)
+        )
+        self.working = working.astype(np.int64)
+        self.worked_before = np.concatenate([[0], np.cumsum(self.working)])
+        edges = np.diff(np.concatenate([[0], self.working, [0]]))
+        self.run_starts = np.flatnonzero(edges == 1)
+        self.run_ends = np.flatnonzero(edges == -1)
+
+    def works_throughout(self, starts, duration: int):
+        return self.worked_before[starts + duration] - self.worked_before[starts] == duration
+
+    def minutes_outside(self, starts, duration: int):
+        """How far each slot is from its nearest working stretch (0 when inside)."""
+        starts = np.asarray(starts)[:, None]
+        early = np.maximum(self.run_starts[None, :] - starts, 0)
+        late = np.maximum(starts + duration - self.run_ends[None, :], 0)
+        return (early + late).min(axis=1)
+
+
+def longest_break(hours: WorkingHours) -> timedelta:
+    """Days from one working day to the next, at most."""
+    days = sorted(hours.weekdays)
+    return timedelta(days=max((b - a) % 7 or 7 for a, b in pairwise([*days, days[0]])))
+
+
+def brute_force(teams, after, until, duration):
+    # The nearest working stretch of a slot is within the team's longest break (and a
+    # day for the slot's own date, another for a day a clock change leaves without hours).
+    margin = max(longest_break(team.hours) for team in teams) + timedelta(days=2) + duration
+    lo, hi = after - margin, until + margin
+    clocks = [MinuteClock(team.hours, lo, hi) for team in teams]
+    return lo, clocks
+
+
+def minute_of(lo: datetime, moment: datetime) -> int:
+    return (moment - lo) // MINUTE
+
+
+def assert_inside_on_every_clock(slot, teams):
+    for team, seen in zip(teams, slot.teams, strict=True):
+        zone = ZoneInfo(team.hours.time_zone)
+        assert seen.inside and seen.minutes_outside == 0 and seen.outside is None
+        assert seen.starts == slot.starts_at.astimezone(zone)
+        assert seen.ends == slot.ends_at.astimezone(zone)
+        moment = slot.starts_at
+        while moment < slot.ends_at:
+            local = moment.astimezone(zone)
+            assert local.weekday() in team.hours.weekdays, (team, local)
+            assert team.hours.starts <= local.time() < team.hours.ends, (team, local)
+            moment += MINUTE
+
+
+def assert_nothing_inside_by_brute_force(teams, after, until, duration):
+    lo, clocks = brute_force(teams, after, until, duration)
+    d = duration // MINUTE
+    first, last = minute_of(lo, after), minute_of(lo, until) - d
+    candidates = np.arange(first, last + 1)
+    on_grid = ((lo + first * MINUTE).minute + candidates - first) % 15 == 0
+    day_starts = np.zeros_like(on_grid)
+    for clock in clocks:
+        day_starts |= np.isin(candidates, clock.run_starts)
+    candidates = candidates[on_grid | day_starts]
+    inside_all = np.ones(len(candidates), dtype=bool)
+    for clock in clocks:
+        inside_all &= clock.works_throughout(candidates, d)
+    assert not inside_all.any(), lo + int(candidates[inside_all][0]) * MINUTE
+    return lo, clocks
+
+
+def assert_least_bad_are_the_best(offer, teams, after, until, duration, step, limit):
+    lo, clocks = assert_nothing_inside_by_brute_force(teams, after, until, duration)
+    d = duration // MINUTE
+    grid_start = after + (-after.minute % 15) * MINUTE
+    starts = []
+    while grid_start + duration <= until:
+        starts.append(minute_of(lo, grid_start))
+        grid_start += step
+    if not starts:
+        assert offer.least_bad == ()
+        return
+    outside = np.stack([clock.minutes_outside(starts, d) for clock in clocks])
+    keys = sorted(
+        (int((outside[:, i] > 0).sum()), int(outside[:, i].sum()), lo + start * MINUTE)
+        for i, start in enumerate(starts)
+    )
+    offered = [
+        (len(slot.teams_outside), slot.minutes_outside, slot.starts_at) for slot in offer.least_bad
+    ]
+    assert offered == keys[:limit]
+    for slot in offer.least_bad:
+        column = starts.index(minute_of(lo, slot.starts_at))
+        for team, seen, far in zip(teams, slot.teams, outside[:, column], strict=True):
+            assert seen.minutes_outside == far and seen.inside == (far == 0)
+            local = slot.starts_at.astimezone(ZoneInfo(team.hours.time_zone))
+            day_off = local.weekday() not in team.hours.weekdays
+            assert (seen.outside is Outside.NOT_WORKING_DAY) == (far > 0 and day_off)
+
+
+HONOLULU_TOKYO_LONDON = [
+    TeamHours(name, WorkingHours(zone, starts=time(10), ends=time(12)))
+    for name, zone in [("H", "Pacific/Honolulu"), ("T", "Asia/Tokyo"), ("L", "Europe/London")]
+]
+KATHMANDU_CHATHAM_ST_JOHNS = [
+    TeamHours(name, WorkingHours(zone, starts=time(7), ends=time(21)))
+    for name, zone in [("K", "Asia/Kathmandu"), ("C", "Pacific/Chatham"), ("S", "America/St_Johns")]
+]
+
+
+@PROPERTY
+@given(
+    teams=teams_strategy,
+    after=moments(),
+    days=horizons,
+    duration=durations,
+    step=steps,
+    limit=st.integers(1, 15),
+)
+@example(
+    HONOLULU_TOKYO_LONDON, datetime(2030, 3, 25, 7, 3, tzinfo=UTC), 14, 60 * MINUTE, 15 * MINUTE, 12
+)
+@example(
+    KATHMANDU_CHATHAM_ST_JOHNS, datetime(2030, 3, 28, tzinfo=UTC), 14, 30 * MINUTE, 15 * MINUTE, 12
+)
+def test_slots_lie_inside_everyones_hours_or_are_the_least_bad(
+    teams, after, days, duration, step, limit
+):
+    until = after + timedelta(days=days)
+
+    offer = find_slots(teams, after=after, days=days, duration=duration, step=step, limit=limit)
+
+    for slot in offer.inside + offer.least_bad:  # (d)
+        assert after <= slot.starts_at and slot.ends_at <= until
+        assert slot.starts_at.tzinfo is UTC and slot.ends_at - slot.starts_at == duration
+    if offer.inside:
+        event("shared hours")
+        assert offer.least_bad == ()  # (c)
+        assert len(offer.inside) <= limit
+        for slot in offer.inside:
+            assert_inside_on_every_clock(slot, teams)  # (a)
+    else:
+        event("no shared hours")
+        # (b), then (c)
+        assert_least_bad_are_the_best(offer, teams, after, until, duration, step, limit)
