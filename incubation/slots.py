@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 QUARTER = timedelta(minutes=15)
 MINUTE = timedelta(minutes=1)
 SECOND = timedelta(seconds=1)
+ZERO = timedelta(0)
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 PER_DAY = 3  # at most this many slots of one day among the first offered
@@ -135,11 +136,12 @@ def find_slots(
     reach = NEAREST_WORKING_DAY + duration
     windows = [_working_windows(team.hours, after - reach, until + reach) for team in teams]
     shared = _shared(windows)
-    starts = _inside_starts(shared, after=after, until=until, duration=duration, step=step)
-    inside = [_slot(teams, windows, starts_at, starts_at + duration) for starts_at in starts]
-    if inside:
-        return SlotOffer(inside=tuple(_spread(inside, teams[0].hours.zone)[:limit]))
-    return SlotOffer(least_bad=_least_bad(teams, windows, after, until, duration, step, limit))
+    starts = list(_inside_starts(shared, after=after, until=until, duration=duration, step=step))
+    hours = [_Windows(team_windows) for team_windows in windows]
+    if starts:
+        ranked = _spread(starts, duration, teams[0].hours.zone)[:limit]
+        return SlotOffer(inside=tuple(_slot(teams, hours, s, s + duration) for s in ranked))
+    return SlotOffer(least_bad=_least_bad(teams, hours, after, until, duration, step, limit))
 
 
 def shared_hours(teams: list[TeamHours], *, week_starting: date) -> list[Window]:
@@ -263,62 +265,67 @@ def _inside_starts(shared: list[Window], *, after, until, duration, step):
             starts_at += step
 
 
-def _spread(slots: list[Slot], zone: ZoneInfo) -> list[Slot]:
+def _spread(starts: list[datetime], duration: timedelta, zone: ZoneInfo) -> list[datetime]:
     """The ranking described in ``find_slots``: rounds of one slot per day."""
-    picked_per_day: dict[date, list[Slot]] = {}
+    picked_per_day: dict[date, list[datetime]] = {}
     rounds = {}
-    for slot in slots:
-        picked = picked_per_day.setdefault(slot.starts_at.astimezone(zone).date(), [])
-        if len(picked) < PER_DAY and (not picked or slot.starts_at >= picked[-1].ends_at):
-            rounds[slot.starts_at] = len(picked)
-            picked.append(slot)
-    return sorted(slots, key=lambda slot: (rounds.get(slot.starts_at, PER_DAY), slot.starts_at))
+    for starts_at in starts:
+        picked = picked_per_day.setdefault(starts_at.astimezone(zone).date(), [])
+        if len(picked) < PER_DAY and (not picked or starts_at >= picked[-1] + duration):
+            rounds[starts_at] = len(picked)
+            picked.append(starts_at)
+    return sorted(starts, key=lambda starts_at: (rounds.get(starts_at, PER_DAY), starts_at))
 
 
-def _least_bad(teams, windows, after, until, duration, step, limit) -> tuple[Slot, ...]:
-    starts = []
+def _least_bad(teams, hours, after, until, duration, step, limit) -> tuple[Slot, ...]:
+    keyed = []
     starts_at = _next_quarter(after)
     while starts_at + duration <= until:
-        starts.append(starts_at)
-        starts_at += step
-    keyed = []
-    for starts_at in starts:
         ends_at = starts_at + duration
-        far = [_distance(team_windows, starts_at, ends_at)[0] for team_windows in windows]
-        keyed.append((sum(1 for d in far if d), sum(far, timedelta(0)), starts_at))
+        far = [team_hours.nearest(starts_at, ends_at)[0] for team_hours in hours]
+        keyed.append((sum(1 for stretch in far if stretch), sum(far, timedelta(0)), starts_at))
+        starts_at += step
     keyed.sort()
-    return tuple(_slot(teams, windows, s, s + duration) for _, _, s in keyed[:limit])
+    return tuple(_slot(teams, hours, s, s + duration) for _, _, s in keyed[:limit])
 
 
-def _distance(windows: list[Window], starts_at: datetime, ends_at: datetime):
-    """How far the slot lies outside the nearest window: (stretch needed, that window)."""
-    latest = datetime.max.replace(tzinfo=UTC)
-    first = max(bisect_right(windows, (starts_at, latest)) - 1, 0)
-    last = bisect_right(windows, (ends_at, latest))
-    nearest = (timedelta.max, None)
-    # Windows never overlap: one that ends before the last window starting by the slot's
-    # start, or starts after the first one starting after its end, is farther than those.
-    for window in windows[first : last + 1]:
-        stretch = max(window[0] - starts_at, timedelta(0)) + max(ends_at - window[1], timedelta(0))
-        nearest = min(nearest, (stretch, window), key=lambda pair: pair[0])
-    return nearest
+class _Windows:
+    """One team's working windows: UTC, sorted, never overlapping."""
+
+    def __init__(self, windows: list[Window]):
+        self.windows = windows
+        self.begins = [begins for begins, _ in windows]
+
+    def nearest(self, starts_at: datetime, ends_at: datetime) -> tuple[timedelta, Window]:
+        """The window nearest the slot, and how far the slot lies outside it: how much
+        earlier the window would have to start plus how much later end to hold it."""
+        # A window ending before the last one to start by the slot's start, or starting
+        # after the first one to start after its end, is farther than that one.
+        first = max(bisect_right(self.begins, starts_at) - 1, 0)
+        last = min(bisect_right(self.begins, ends_at), len(self.windows) - 1)
+        best, nearest = None, None
+        for begins, ends in self.windows[first : last + 1]:
+            stretch = max(begins - starts_at, ZERO) + max(ends_at - ends, ZERO)
+            if best is None or stretch < best:
+                best, nearest = stretch, (begins, ends)
+        return best, nearest
 
 
-def _slot(teams, windows, starts_at: datetime, ends_at: datetime) -> Slot:
+def _slot(teams, hours, starts_at: datetime, ends_at: datetime) -> Slot:
     return Slot(
         starts_at=starts_at,
         ends_at=ends_at,
         teams=tuple(
-            _team_time(team, team_windows, starts_at, ends_at)
-            for team, team_windows in zip(teams, windows, strict=True)
+            _team_time(team, team_hours, starts_at, ends_at)
+            for team, team_hours in zip(teams, hours, strict=True)
         ),
     )
 
 
-def _team_time(team: TeamHours, windows, starts_at: datetime, ends_at: datetime) -> TeamTime:
+def _team_time(team: TeamHours, hours: _Windows, starts_at, ends_at) -> TeamTime:
     zone = team.hours.zone
     local_start, local_end = starts_at.astimezone(zone), ends_at.astimezone(zone)
-    stretch, window = _distance(windows, starts_at, ends_at)
+    stretch, window = hours.nearest(starts_at, ends_at)
     if not stretch:
         return TeamTime(team.name, local_start, local_end, inside=True)
     if local_start.weekday() not in team.hours.weekdays:

@@ -47,6 +47,10 @@ CLOCK_CHANGES = [
     "Antarctica/Troll",  # clocks move by two hours
 ]
 FAR_APART = ["Pacific/Honolulu", "Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT+12"]
+JANUARY_OFFSET = {
+    zone: datetime(2030, 1, 15, tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset() / HOUR
+    for zone in ALL_ZONES
+}
 # (month, day) on or just after which clocks change somewhere each year.
 CHANGE_DAYS = [(3, 8), (3, 25), (4, 1), (9, 1), (9, 24), (10, 1), (10, 25), (11, 1)]
 
@@ -59,22 +63,39 @@ def offset_minutes(zone: ZoneInfo, moment: datetime) -> int:
     return moment.astimezone(zone).utcoffset() // MINUTE
 
 
+def neighbours(zone: str) -> list[str]:
+    """The zones at most three hours from ``zone`` in mid-January 2030."""
+    return [other for other in ALL_ZONES if abs(JANUARY_OFFSET[other] - JANUARY_OFFSET[zone]) <= 3]
+
+
 def clock_time(minute_of_day: int) -> time:
     return time(*divmod(minute_of_day, 60))
 
 
+KINDS = ["office", "any", "night", "just the meeting"]
+WEEKDAYS = st.one_of(st.just(frozenset(range(5))), st.frozensets(st.integers(0, 6), min_size=1))
+
+
 @st.composite
-def working_hours(draw) -> WorkingHours:
-    weekdays = draw(
-        st.one_of(st.just(frozenset(range(5))), st.frozensets(st.integers(0, 6), min_size=1))
-    )
-    if draw(st.booleans()):  # any day at all
-        starts = draw(st.integers(0, 1438))
-        ends = draw(st.integers(starts + 1, 1439))
-    else:  # an office day, sometimes a short one
+def working_hours(draw, duration: int, zone=zones, kinds=KINDS, weekdays=WEEKDAYS):
+    weekdays = draw(weekdays)
+    kind = draw(st.sampled_from(kinds))
+    if kind == "office":  # sometimes a short one
         starts = draw(st.integers(6 * 60, 11 * 60))
         ends = starts + draw(st.integers(15, 10 * 60))
-    return WorkingHours(draw(zones), weekdays, clock_time(starts), clock_time(ends))
+    elif kind == "long office":
+        starts = draw(st.integers(7 * 60, 10 * 60))
+        ends = starts + draw(st.integers(6 * 60, 11 * 60))
+    elif kind == "any":
+        starts = draw(st.integers(0, 1438))
+        ends = draw(st.integers(starts + 1, 1439))
+    elif kind == "night":  # when clocks change
+        starts = draw(st.integers(0, 4 * 60))
+        ends = draw(st.integers(starts + 1, 8 * 60))
+    else:  # room for the meeting and a few minutes, at an odd minute
+        starts = draw(st.integers(0, 1439 - duration - 3))
+        ends = starts + duration + draw(st.integers(0, 3))
+    return WorkingHours(draw(zone), weekdays, clock_time(starts), clock_time(ends))
 
 
 @st.composite
@@ -88,14 +109,26 @@ def moments(draw) -> datetime:
     return start + draw(st.integers(0, 10 * 365 * 24 * 60)) * MINUTE
 
 
-teams_strategy = st.lists(working_hours(), min_size=2, max_size=4).map(
-    lambda hours: [TeamHours(f"Team {i}", h) for i, h in enumerate(hours)]
-)
-durations = st.one_of(st.sampled_from([15, 30, 45, 60, 90, 120]), st.integers(1, 180)).map(
-    lambda minutes: minutes * MINUTE
-)
-steps = st.one_of(st.just(15), st.sampled_from([5, 10, 30, 60])).map(lambda m: m * MINUTE)
-horizons = st.one_of(st.just(14), st.integers(1, 14))
+@st.composite
+def meetings(draw) -> dict:
+    duration = draw(st.one_of(st.sampled_from([15, 30, 45, 60, 90, 120]), st.integers(1, 180)))
+    # Half the time, teams a few hours apart with day-time hours: they often share some.
+    neighbourly = draw(st.booleans())
+    kinds = ["long office", "long office", "office", "any"] if neighbourly else KINDS
+    weekdays = st.sampled_from([frozenset(range(5)), frozenset(range(7))])
+    weekdays = weekdays if neighbourly else WEEKDAYS
+    first = draw(working_hours(duration, kinds=kinds, weekdays=weekdays))
+    zone = st.sampled_from(neighbours(first.time_zone)) if neighbourly else zones
+    others = st.lists(working_hours(duration, zone, kinds, weekdays), min_size=1, max_size=3)
+    hours = [first, *draw(others)]
+    return {
+        "teams": [TeamHours(f"Team {i}", h) for i, h in enumerate(hours)],
+        "after": draw(moments()),
+        "days": draw(st.one_of(st.just(14), st.integers(1, 14))),
+        "duration": duration * MINUTE,
+        "step": draw(st.one_of(st.just(15), st.sampled_from([5, 10, 30, 60]))) * MINUTE,
+        "limit": draw(st.one_of(st.integers(1, 15), st.just(10_000))),
+    }
 
 
 class MinuteClock:
@@ -130,11 +163,13 @@ class MinuteClock:
         return self.worked_before[starts + duration] - self.worked_before[starts] == duration
 
     def minutes_outside(self, starts, duration: int):
-        """How far each slot is from its nearest working stretch (0 when inside)."""
+        """How far each slot is from its nearest working stretch (0 when inside), and
+        whether it starts before that stretch starts."""
         starts = np.asarray(starts)[:, None]
         early = np.maximum(self.run_starts[None, :] - starts, 0)
         late = np.maximum(starts + duration - self.run_ends[None, :], 0)
-        return (early + late).min(axis=1)
+        nearest = (early + late).argmin(axis=1)
+        return (early + late).min(axis=1), self.run_starts[nearest] > starts[:, 0]
 
 
 def longest_break(hours: WorkingHours) -> timedelta:
@@ -170,6 +205,39 @@ def assert_inside_on_every_clock(slot, teams):
             moment += MINUTE
 
 
+def next_quarter(moment: datetime) -> datetime:
+    return moment + (-moment.minute % 15) * MINUTE  # moments here are whole minutes
+
+
+def inside_starts_by_brute_force(teams, after, until, duration, step):
+    """Every slot the rule allows: from the start of each stretch when everyone works
+    (or the quarter hour after ``after``), then every step while the slot fits."""
+    lo, clocks = brute_force(teams, after, until, duration)
+    everyone = np.logical_and.reduce([clock.working.astype(bool) for clock in clocks])
+    edges = np.diff(np.concatenate([[0], everyone.astype(np.int64), [0]]))
+    first, end = minute_of(lo, after), minute_of(lo, until)
+    d, every = duration // MINUTE, step // MINUTE
+    starts = []
+    for run_start, run_end in zip(
+        np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True
+    ):
+        start = run_start if run_start >= first else minute_of(lo, next_quarter(after))
+        starts += range(start, min(run_end, end) - d + 1, every)
+    return [lo + int(start) * MINUTE for start in starts]
+
+
+def assert_inside_slots_are_the_rules(offer, teams, after, until, duration, step, limit):
+    allowed = inside_starts_by_brute_force(teams, after, until, duration, step)
+    offered = [slot.starts_at for slot in offer.inside]
+    assert set(offered) <= set(allowed)
+    assert len(offered) == min(limit, len(allowed))
+    first_zone = ZoneInfo(teams[0].hours.time_zone)
+    days = {start.astimezone(first_zone).date() for start in allowed}
+    assert len({start.astimezone(first_zone).date() for start in offered}) == min(limit, len(days))
+    for slot in offer.inside[:15]:
+        assert_inside_on_every_clock(slot, teams)
+
+
 def assert_nothing_inside_by_brute_force(teams, after, until, duration):
     lo, clocks = brute_force(teams, after, until, duration)
     d = duration // MINUTE
@@ -190,7 +258,7 @@ def assert_nothing_inside_by_brute_force(teams, after, until, duration):
 def assert_least_bad_are_the_best(offer, teams, after, until, duration, step, limit):
     lo, clocks = assert_nothing_inside_by_brute_force(teams, after, until, duration)
     d = duration // MINUTE
-    grid_start = after + (-after.minute % 15) * MINUTE
+    grid_start = next_quarter(after)
     starts = []
     while grid_start + duration <= until:
         starts.append(minute_of(lo, grid_start))
@@ -198,28 +266,52 @@ def assert_least_bad_are_the_best(offer, teams, after, until, duration, step, li
     if not starts:
         assert offer.least_bad == ()
         return
-    outside = np.stack([clock.minutes_outside(starts, d) for clock in clocks])
+    measured = [clock.minutes_outside(starts, d) for clock in clocks]
+    outside = np.stack([far for far, _ in measured])
+    early = np.stack([starts_early for _, starts_early in measured])
     keys = sorted(
-        (int((outside[:, i] > 0).sum()), int(outside[:, i].sum()), lo + start * MINUTE)
-        for i, start in enumerate(starts)
+        zip(
+            (outside > 0).sum(axis=0).tolist(),
+            outside.sum(axis=0).tolist(),
+            [lo + start * MINUTE for start in starts],
+            strict=True,
+        )
     )
     offered = [
         (len(slot.teams_outside), slot.minutes_outside, slot.starts_at) for slot in offer.least_bad
     ]
     assert offered == keys[:limit]
-    for slot in offer.least_bad:
-        column = starts.index(minute_of(lo, slot.starts_at))
-        for team, seen, far in zip(teams, slot.teams, outside[:, column], strict=True):
+    column_of = {start: column for column, start in enumerate(starts)}
+    for slot in offer.least_bad[:15]:
+        column = column_of[minute_of(lo, slot.starts_at)]
+        for i, (team, seen) in enumerate(zip(teams, slot.teams, strict=True)):
+            far = outside[i, column]
             assert seen.minutes_outside == far and seen.inside == (far == 0)
             local = slot.starts_at.astimezone(ZoneInfo(team.hours.time_zone))
-            day_off = local.weekday() not in team.hours.weekdays
-            assert (seen.outside is Outside.NOT_WORKING_DAY) == (far > 0 and day_off)
+            if not far:
+                why = None
+            elif local.weekday() not in team.hours.weekdays:
+                why = Outside.NOT_WORKING_DAY
+            else:
+                why = Outside.BEFORE_START if early[i, column] else Outside.AFTER_END
+            assert seen.outside is why
 
 
 HONOLULU_TOKYO_LONDON = [
     TeamHours(name, WorkingHours(zone, starts=time(10), ends=time(12)))
     for name, zone in [("H", "Pacific/Honolulu"), ("T", "Asia/Tokyo"), ("L", "Europe/London")]
 ]
+EVERY_DAY = frozenset(range(7))
+
+
+def through_the_night_in_paris(starts: time) -> list[TeamHours]:
+    """Paris works at night, through the hour its clocks change (London's change too)."""
+    return [
+        TeamHours("Paris", WorkingHours("Europe/Paris", EVERY_DAY, starts, time(6))),
+        TeamHours("London", WorkingHours("Europe/London", EVERY_DAY, time(0), time(23, 59))),
+    ]
+
+
 KATHMANDU_CHATHAM_ST_JOHNS = [
     TeamHours(name, WorkingHours(zone, starts=time(7), ends=time(21)))
     for name, zone in [("K", "Asia/Kathmandu"), ("C", "Pacific/Chatham"), ("S", "America/St_Johns")]
@@ -227,23 +319,38 @@ KATHMANDU_CHATHAM_ST_JOHNS = [
 
 
 @PROPERTY
-@given(
-    teams=teams_strategy,
-    after=moments(),
-    days=horizons,
-    duration=durations,
-    step=steps,
-    limit=st.integers(1, 15),
+@given(meeting=meetings())
+@example(meeting={"teams": HONOLULU_TOKYO_LONDON, "after": datetime(2030, 3, 25, 7, 3, tzinfo=UTC)})
+@example(meeting={"teams": KATHMANDU_CHATHAM_ST_JOHNS, "after": datetime(2030, 3, 28, tzinfo=UTC)})
+@example(
+    meeting={
+        # The working night holds the hour the clocks skip.
+        "teams": through_the_night_in_paris(time(1)),
+        "after": datetime(2030, 3, 28, 0, 7, tzinfo=UTC),
+        "duration": 90 * MINUTE,
+        "limit": 10_000,
+    }
 )
 @example(
-    HONOLULU_TOKYO_LONDON, datetime(2030, 3, 25, 7, 3, tzinfo=UTC), 14, 60 * MINUTE, 15 * MINUTE, 12
+    meeting={
+        # The working night starts in the hour the clocks skip...
+        "teams": through_the_night_in_paris(time(2, 30)),
+        "after": datetime(2030, 3, 28, 0, 7, tzinfo=UTC),
+        "limit": 10_000,
+    }
 )
 @example(
-    KATHMANDU_CHATHAM_ST_JOHNS, datetime(2030, 3, 28, tzinfo=UTC), 14, 30 * MINUTE, 15 * MINUTE, 12
+    meeting={
+        # ... or in the hour they repeat: 02:00 to 02:30 the second time is before it starts.
+        "teams": through_the_night_in_paris(time(2, 30)),
+        "after": datetime(2030, 10, 24, 0, 7, tzinfo=UTC),
+        "limit": 10_000,
+    }
 )
-def test_slots_lie_inside_everyones_hours_or_are_the_least_bad(
-    teams, after, days, duration, step, limit
-):
+def test_slots_lie_inside_everyones_hours_or_are_the_least_bad(meeting):
+    meeting = {"days": 14, "duration": 60 * MINUTE, "step": 15 * MINUTE, "limit": 12} | meeting
+    teams, after, days = meeting["teams"], meeting["after"], meeting["days"]
+    duration, step, limit = meeting["duration"], meeting["step"], meeting["limit"]
     until = after + timedelta(days=days)
 
     offer = find_slots(teams, after=after, days=days, duration=duration, step=step, limit=limit)
@@ -254,9 +361,8 @@ def test_slots_lie_inside_everyones_hours_or_are_the_least_bad(
     if offer.inside:
         event("shared hours")
         assert offer.least_bad == ()  # (c)
-        assert len(offer.inside) <= limit
-        for slot in offer.inside:
-            assert_inside_on_every_clock(slot, teams)  # (a)
+        # (a), and every allowed slot is offered when the limit allows
+        assert_inside_slots_are_the_rules(offer, teams, after, until, duration, step, limit)
     else:
         event("no shared hours")
         # (b), then (c)
