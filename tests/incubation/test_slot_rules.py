@@ -143,10 +143,11 @@ class MinuteClock:
         hourly = [offset_minutes(zone, lo + h * HOUR) for h in range(count // 60 + 2)]
         offsets = np.repeat(hourly[:-1], 60)[:count]
         for h in np.flatnonzero(np.diff(hourly)):
-            offsets[h * 60 : (h + 1) * 60] = [
-                offset_minutes(zone, lo + (h * 60 + m) * MINUTE) for m in range(60)
+            minutes = range(h * 60, min(h * 60 + 60, count))
+            offsets[minutes.start : minutes.stop] = [
+                offset_minutes(zone, lo + m * MINUTE) for m in minutes
             ]
-        local = int(lo.timestamp()) // 60 + np.arange(count) + offsets[:count]
+        local = int(lo.timestamp()) // 60 + np.arange(count) + offsets
         days, minute_of_day = np.divmod(local, 24 * 60)
         working = (
             np.isin((days + 3) % 7, sorted(hours.weekdays))  # 1 January 1970 was a Thursday
