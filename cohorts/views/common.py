@@ -1,13 +1,3 @@
-"""What the cohort track's pages share: how a service's refusal reads when no form is
-there to show it."""
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
+"""What the cohort track's pages share."""
 
 PAGE_SIZE = 20
-
-
-def refusal_text(error: ValidationError | PermissionDenied) -> str:
-    if isinstance(error, PermissionDenied):
-        return str(error) or _("You cannot make this change.")
-    return " ".join(error.messages)

@@ -38,8 +38,8 @@ from cohorts.services import (
     registration_cancel,
     registration_create,
 )
-from cohorts.views.common import PAGE_SIZE, refusal_text
-from incubator.forms.errors import form_errors_add
+from cohorts.views.common import PAGE_SIZE
+from incubator.forms.errors import form_errors_add, refusal_text
 
 FEED_HISTORY = timedelta(days=90)
 

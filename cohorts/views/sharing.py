@@ -25,9 +25,9 @@ from cohorts.selectors import (
     visible_cohorts,
 )
 from cohorts.services import opportunity_post, opportunity_remove, resource_remove, resource_share
-from cohorts.views.common import PAGE_SIZE, refusal_text
+from cohorts.views.common import PAGE_SIZE
 from incubator.access import is_secretariat
-from incubator.forms.errors import form_errors_add
+from incubator.forms.errors import form_errors_add, refusal_text
 
 
 def _with_cohort_choice(form: forms.Form, cohorts: QuerySet[Cohort]) -> None:

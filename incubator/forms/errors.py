@@ -22,4 +22,6 @@ def form_errors_add(
 
 def refusal_text(error: ValidationError | PermissionDenied) -> str:
     """A service's refusal as one text, for a message shown above the page."""
-    return " ".join(getattr(error, "messages", None) or [str(arg) for arg in error.args])
+    if isinstance(error, PermissionDenied):
+        return str(error) or _("You cannot make this change.")
+    return " ".join(error.messages)

@@ -10,13 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from incubator.forms.errors import form_errors_add
+from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.models import Programme
 from incubator.selectors.organisations import organisation_for_member
 from outcomes.forms import StoryForm, SurveyForm
 from outcomes.selectors import match_for_team, story_of, survey_for_member, team_rounds
 from outcomes.services import consent_give, consent_withdraw, story_save, survey_answer
-from outcomes.views.common import refusal_text
 
 STORY_FIELDS = ("title", "expectations", "learned", "pain_points", "written_in")
 

@@ -1,10 +1,8 @@
 from django.contrib import messages
 
-
-def message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
+from incubator.forms.errors import refusal_text
 
 
-def refusal_report(request, error: Exception) -> None:
+def refusal_report(request, error) -> None:
     """A service's refusal of a page's only button, shown as a message."""
-    messages.error(request, message_of(error))
+    messages.error(request, refusal_text(error))

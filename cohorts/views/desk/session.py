@@ -17,9 +17,8 @@ from cohorts.selectors import (
     session_for_desk,
 )
 from cohorts.services import attendance_record, session_cancel, session_material_save
-from cohorts.views.common import refusal_text
 from incubator.access import secretariat_required
-from incubator.forms.errors import form_errors_add
+from incubator.forms.errors import form_errors_add, refusal_text
 
 
 def _session_page(request, session, *, cancel_form=None, material_form=None, status=200):
