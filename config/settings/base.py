@@ -6,7 +6,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.settings.env import env_bool, env_int, env_list, env_str, mailers_from_env
+from config.settings.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    mailers_from_env,
+    site_url_from_env,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -14,7 +21,7 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "embedded-mode-only-not-secret-" + "x" * 40)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = site_url_from_env()
 
 # The portal's apps, in the order each stage stands on the one before. The core comes
 # before allauth and django.forms so that its templates override theirs.

@@ -38,6 +38,24 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# A server listening on every address is reached on this machine at the loopback one.
+WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]"}
+
+
+def site_url_from_env() -> str:
+    """The public address used in emails and calendar files: SITE_URL when set, else
+    where ``scripts/start`` runs the embedded portal (HOST and PORT, as it reads them)."""
+    explicit = os.environ.get("SITE_URL", "")
+    if explicit:
+        return explicit.rstrip("/")
+    host = env_str("HOST", "") or "127.0.0.1"
+    if host in WILDCARD_HOSTS:
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{env_int('PORT', 8000)}"
+
+
 EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "console": "django.core.mail.backends.console.EmailBackend",
