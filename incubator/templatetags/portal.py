@@ -39,5 +39,13 @@ def language_list(codes) -> str:
 
 
 @register.filter
+def names(items) -> str:
+    """People, themes or anything else named in a list, one after another. Django's
+    ``join`` gives back the list itself when autoescaping is off, as in plain-text
+    emails, and prints ``<QuerySet [...]>``."""
+    return ", ".join(str(item) for item in items or [])
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
