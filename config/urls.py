@@ -3,6 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+handler400 = "incubator.views.errors.bad_request"
+handler403 = "incubator.views.errors.permission_denied"
+handler404 = "incubator.views.errors.page_not_found"
+handler500 = "incubator.views.errors.server_error"
+
 urlpatterns = [
     path("", include("incubator.urls")),
     path("accounts/", include("allauth.urls")),

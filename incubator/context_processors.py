@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import timezone
 
 from incubator.access import is_secretariat
@@ -9,4 +10,5 @@ def portal(request):
         if hasattr(request, "user")
         else False,
         "viewer_time_zone": timezone.get_current_timezone_name(),
+        "secretariat_email": settings.SECRETARIAT_EMAIL,
     }

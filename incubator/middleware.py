@@ -1,6 +1,15 @@
+import logging
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
+
+from incubator.views import errors
+
+request_logger = logging.getLogger("django.request")
 
 
 class ViewerPreferencesMiddleware:
@@ -18,3 +27,43 @@ class ViewerPreferencesMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class ErrorPagesMiddleware:
+    """The portal's own error pages where Django would show something else: its debug
+    pages while DEBUG is on (unless a developer asks for them with DEBUG_PAGES), and a
+    blank body for a method an address does not take (GET on a POST-only action)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def portal_pages_in_debug() -> bool:
+        return settings.DEBUG and not settings.DEBUG_PAGES
+
+    def __call__(self, request):
+        if self.portal_pages_in_debug():
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as error:
+                return errors.page_not_found(request, error)
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = errors.method_not_allowed(request, response.get("Allow", ""))
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
+
+    def process_exception(self, request, exception):
+        if not self.portal_pages_in_debug() or isinstance(exception, PermissionDenied):
+            return None
+        if isinstance(exception, Http404):
+            return errors.page_not_found(request, exception)
+        if isinstance(exception, BadRequest | SuspiciousOperation):
+            return errors.bad_request(request, exception)
+        request_logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=(type(exception), exception, exception.__traceback__),
+        )
+        return errors.server_error(request)

@@ -18,6 +18,9 @@ from config.settings.env import (
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEBUG = env_bool("DEBUG", True)
+# With DEBUG on, people still see the portal's own error pages; a developer who wants
+# Django's debug pages (tracebacks, the URL patterns tried) asks for them.
+DEBUG_PAGES = env_bool("DEBUG_PAGES", False)
 SECRET_KEY = env_str("SECRET_KEY", "embedded-mode-only-not-secret-" + "x" * 40)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -64,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Inside CommonMiddleware, so a missing slash is still redirected before a 404 shows.
+    "incubator.middleware.ErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -155,6 +160,8 @@ STORAGES = {
 MAILERS = mailers_from_env(default_backend="console", base_dir=BASE_DIR)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Innovation Incubator <incubator@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write for help, to report an accessibility problem or about their data.
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "secretariat@example.org")
 
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 60)
