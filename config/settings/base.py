@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "incubator.context_processors.portal",
+                "config.navigation.main_navigation",
             ],
         },
     }

@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from incubator.access import roles_of
 from incubator.forms.accounts import ProfileForm
 from incubator.selectors.organisations import organisations_of
 from incubator.services.accounts import profile_update
@@ -14,7 +13,7 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"organisations": organisations_of(user=request.user), "roles": roles_of(request.user)},
+        {"organisations": organisations_of(user=request.user)},
     )
 
 

@@ -25,6 +25,7 @@ from reviews.selectors.calls import (
     submissions_taken_into_review,
 )
 from reviews.selectors.dashboard import Row, dashboard_rows
+from reviews.selectors.desk import Desk, reviewer_desk
 from reviews.selectors.pool import (
     addable_reviewers,
     conflicts_between,
@@ -51,6 +52,7 @@ __all__ = [
     "TAKEN_INTO_REVIEW",
     "UNDER_REVIEW",
     "AssignmentOverview",
+    "Desk",
     "LateReviews",
     "Row",
     "addable_reviewers",
@@ -75,6 +77,7 @@ __all__ = [
     "profile_of",
     "review_items_of",
     "review_scores_of",
+    "reviewer_desk",
     "reviewer_facts",
     "reviewer_in_pool",
     "reviewer_loads",

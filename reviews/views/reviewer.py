@@ -3,7 +3,6 @@ submit, declining for a conflict of interest, and my reviews as a spreadsheet. N
 else: a reviewer reaches only what is assigned to them, and in an anonymised phase
 never the applicant team's name or country."""
 
-from collections import OrderedDict
 from functools import wraps
 
 from django.contrib import messages
@@ -19,10 +18,10 @@ from reviews.forms import ConflictForm, ReviewForm
 from reviews.selectors import (
     UNDER_REVIEW,
     assignment_of_reviewer,
-    assignments_of_reviewer,
     criteria_of,
     other_reviews,
     phase_or_none,
+    reviewer_desk,
     reviews_of_reviewer,
     scores_of,
     submission_answers,
@@ -43,42 +42,13 @@ def reviewer_required(view):
     return wrapped
 
 
-def _is_open(assignment) -> bool:
-    """Still to do: not submitted, and the submission is still under review."""
-    return not assignment.is_submitted and assignment.item.submission.status in UNDER_REVIEW
-
-
 @reviewer_required
 @require_safe
 def desk(request):
-    calls = OrderedDict()
-    for assignment in assignments_of_reviewer(user=request.user):
-        call = assignment.item.call
-        if call.pk not in calls:
-            phase = phase_or_none(call=call)
-            calls[call.pk] = {
-                "call": call,
-                "phase": phase,
-                "hidden": phase is None or phase.anonymised,
-                "rows": [],
-                "done": 0,
-                "total": 0,
-            }
-        group = calls[call.pk]
-        group["rows"].append(assignment)
-        if assignment.is_submitted or _is_open(assignment):
-            group["total"] += 1
-        group["done"] += assignment.is_submitted
-    groups = list(calls.values())
     return render(
         request,
         "reviews/reviewer/desk.html",
-        {
-            "groups": groups,
-            "done": sum(group["done"] for group in groups),
-            "total": sum(group["total"] for group in groups),
-            "under_review": UNDER_REVIEW,
-        },
+        {"desk": reviewer_desk(user=request.user), "under_review": UNDER_REVIEW},
     )
 
 
