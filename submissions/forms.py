@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incubator.forms.fields import CountedTextField
@@ -10,11 +11,19 @@ from submissions.models import Submission
 
 
 class StepForm(forms.Form):
-    """One step of the questions; its fields come from the kind's ``Step``."""
+    """One step of the questions; its fields come from the kind's ``Step``. A draft may
+    leave any of them empty, but those ``needed`` to submit say so, and why, in the step
+    where they are asked rather than only when submitting."""
 
-    def __init__(self, *args, fields: dict[str, forms.Field], **kwargs):
+    def __init__(self, *args, fields: dict[str, forms.Field], needed=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(fields)
+        for name, reason in (needed or {}).items():
+            field = self.fields[name]
+            field.needed_to_submit = True
+            if reason:
+                why = format_lazy(_("Needed to submit: {reason}"), reason=reason)
+                field.help_text = format_lazy("{} {}", why, field.help_text or "")
 
 
 class StartForm(forms.Form):

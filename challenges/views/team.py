@@ -18,6 +18,17 @@ pages = DraftingPages(
         Step("people", _("Contact people"), contact_fields),
     ),
     answers_template="challenges/team/_answers.html",
+    reasons={
+        "summary": _("it is how your challenge appears in lists and search results."),
+        "problem_statement": _(
+            "the secretariat screens your challenge and the advisory board reviews it on it."
+        ),
+        "expertise_sought": _("it tells teams abroad what help they could offer."),
+        "lifecycle_stage": _("reviewers and partner teams read the problem in its light."),
+        "sector": _("the secretariat uses it to screen challenges and find partner teams."),
+        "languages": _("your team is matched with teams that share a working language."),
+        "themes": _("reviewers and partner teams are found by theme."),
+    },
     words={
         "noun": _("Challenge"),
         "start": _("Start a challenge"),

@@ -1,15 +1,23 @@
 """Form fields for the vocabularies every form of the portal shares."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incubator.languages import language_choices
-from incubator.validators import time_zone_names, validate_plain_text
+from incubator.validators import LengthLimitValidator, time_zone_names, validate_plain_text
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
     return [("", _("Choose a time zone"))] + [(name, name) for name in sorted(time_zone_names())]
+
+
+def _grouped(number: int):
+    """A number as the reader's language writes it (2,000 or 2 000), when it is shown."""
+    return lazy(lambda: number_format(number, force_grouping=True), str)()
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -47,6 +55,11 @@ class PlainTextField(forms.CharField):
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
         super().__init__(**kwargs)
+        # The limit in words a person understands, in place of Django's own message.
+        self.validators = [
+            LengthLimitValidator(v.limit_value) if type(v) is MaxLengthValidator else v
+            for v in self.validators
+        ]
 
 
 class CountedTextField(PlainTextField):
@@ -55,7 +68,7 @@ class CountedTextField(PlainTextField):
     maxlength, so pasted text is never cut off silently."""
 
     def __init__(self, *, max_length: int, help_text="", **kwargs):
-        limit = format_lazy(_("Up to {} characters."), f"{max_length:,}")
+        limit = format_lazy(_("Up to {} characters."), _grouped(max_length))
         super().__init__(
             max_length=max_length,
             help_text=format_lazy("{} {}", help_text, limit) if help_text else limit,

@@ -117,20 +117,22 @@ def submission_update(
     return submission
 
 
+def submission_unanswered(*, drafting: Drafting, submission: Submission) -> list[str]:
+    """Names of the answers still needed before submitting, in the order of the form."""
+    missing = [name for name in drafting.required if not getattr(submission, name)]
+    missing += [
+        name for name in drafting.required_relations if not getattr(submission, name).exists()
+    ]
+    return missing
+
+
 def submission_missing_answers(*, drafting: Drafting, submission: Submission) -> list[str]:
     """Labels of what still has to be answered before submitting."""
     meta = drafting.model._meta
-    missing = [
+    return [
         str(meta.get_field(name).verbose_name)
-        for name in drafting.required
-        if not getattr(submission, name)
+        for name in submission_unanswered(drafting=drafting, submission=submission)
     ]
-    missing += [
-        str(meta.get_field(name).verbose_name)
-        for name in drafting.required_relations
-        if not getattr(submission, name).exists()
-    ]
-    return missing
 
 
 @transaction.atomic

@@ -26,9 +26,9 @@ from submissions.services.drafting import (
     MAX_ATTACHMENTS,
     submission_attachment_add,
     submission_attachment_remove,
-    submission_missing_answers,
     submission_start,
     submission_submit,
+    submission_unanswered,
     submission_update,
     submission_withdraw,
 )
@@ -56,6 +56,10 @@ class DraftingView(LoginRequiredMixin, View):
             },
             status=status,
         )
+
+    def unanswered(self, submission):
+        names = submission_unanswered(drafting=self.pages.drafting, submission=submission)
+        return self.pages.unanswered(submission, names)
 
     def to(self, page: str, **kwargs):
         return redirect(self.pages.url(page), **kwargs)
@@ -115,11 +119,11 @@ class Start(DraftingView):
 class Overview(DraftingView):
     def get(self, request, pk):
         submission = self.submission(pk)
-        missing = submission_missing_answers(drafting=self.pages.drafting, submission=submission)
         context = {
             "submission": submission,
             "next_step": self.pages.next_steps[submission.status],
-            "missing": missing,
+            "missing": self.unanswered(submission),
+            "attachments": submission.attachments.all(),
         }
         return self.render("overview", context)
 
@@ -145,7 +149,12 @@ class StepPage(DraftingView):
         initial = step_initial(
             drafting=self.pages.drafting, step=current, submission=submission, names=fields
         )
-        form = StepForm(request.POST if posted else None, fields=fields, initial=initial)
+        form = StepForm(
+            request.POST if posted else None,
+            fields=fields,
+            needed=self.pages.needed_in(current, submission),
+            initial=initial,
+        )
         if posted and form.is_valid():
             try:
                 # A step's own answers may refuse the form (the same challenge chosen twice).
@@ -240,20 +249,24 @@ class Check(DraftingView):
         try:
             submission_submit(drafting=self.pages.drafting, submission=submission, by=request.user)
         except ValidationError as error:
-            return self.page(submission, problem=" ".join(error.messages))
+            # Missing answers are listed with links to their fields; other refusals
+            # (the call has closed) are said as the service says them.
+            missing = self.unanswered(submission)
+            return self.page(submission, problem=None if missing else " ".join(error.messages))
         messages.success(request, self.pages.words["submitted"])
         return self.to("overview", pk=pk)
 
     def page(self, submission, problem: str | None = None):
-        missing = submission_missing_answers(drafting=self.pages.drafting, submission=submission)
+        missing = self.unanswered(submission)
         context = {
             "submission": submission,
             "missing": missing,
             "problem": problem,
+            "refused": bool(problem) or (self.request.method == "POST" and bool(missing)),
             "step": "check",
             "attachments": submission.attachments.all(),
         }
-        return self.render("check", context, status=400 if problem else 200)
+        return self.render("check", context, status=400 if context["refused"] else 200)
 
 
 class Withdraw(DraftingView):

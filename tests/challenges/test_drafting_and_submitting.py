@@ -95,7 +95,10 @@ def test_submitting_an_incomplete_draft_lists_what_is_missing(client_of, team_an
     response = client.post(reverse("challenges:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 400
-    assert "problem statement" in response.content.decode()
+    step = reverse("challenges:step", kwargs={"pk": draft.pk, "step": "problem"})
+    summary = response.content.decode().split('class="error-summary"')[1].split("</div>")[0]
+    assert "Answer these questions before submitting:" in summary
+    assert f'<a href="{step}#id_problem_statement">Problem statement</a>' in summary
     draft.refresh_from_db()
     assert draft.status == "draft"
 
@@ -134,7 +137,7 @@ def test_a_step_with_bad_input_keeps_everything_typed_and_saves_nothing(client_o
 
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert "at most 3000 characters" in errors["context"][0]
+    assert "Keep this to 3,000 characters or fewer" in errors["context"][0]
     assert "plain text" in errors["tried"][0]
     page = response.content.decode()
     assert PROBLEM["problem_statement"] in page

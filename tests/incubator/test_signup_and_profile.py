@@ -43,7 +43,7 @@ def test_an_unconfirmed_account_cannot_sign_in(client):
     ("field", "value", "message"),
     [
         ("time_zone", "Mars/Olympus_Mons", "is not a time zone we know"),
-        ("display_name", "A" * 121, "at most 120 characters"),
+        ("display_name", "A" * 121, "Keep this to 120 characters or fewer"),
         ("display_name", "<script>alert(1)</script>", "Use plain text here"),
         ("language", "xx", "Select a valid choice"),
         ("email", "not-an-email", "Enter a valid email address"),

@@ -46,9 +46,9 @@ def test_a_person_registers_a_team_and_becomes_its_first_member(client_of):
         ("time_zone", "Europe/Atlantis", "is not a time zone we know"),
         ("languages", ["pt", "zz"], "is not a language code we know"),
         ("level", "galactic", "Select a valid choice"),
-        ("name", "N" * 201, "at most 200 characters"),
+        ("name", "N" * 201, "Keep this to 200 characters or fewer"),
         ("name", '<img src=x onerror="alert(1)">', "Use plain text here"),
-        ("description", "D" * 2001, "at most 2000 characters"),
+        ("description", "D" * 2001, "Keep this to 2,000 characters or fewer"),
         ("website", "javascript:alert(1)", "Enter a valid URL"),
     ],
 )

@@ -159,7 +159,9 @@ def test_submitting_without_a_challenge_of_interest_lists_it_as_missing(client_o
     response = client_of(provider.user).post(reverse("solutions:check", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 400
-    assert "challenges you want to help with" in response.content.decode()
+    step = reverse("solutions:step", kwargs={"pk": draft.pk, "step": "interests"})
+    link = f'<a href="{step}#id_choice_1">Challenges you want to help with</a>'
+    assert link in response.content.decode().split('class="error-summary"')[1]
     draft.refresh_from_db()
     assert draft.status == "draft"
 
