@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MatchingConfig(AppConfig):
     name = "matching"
     verbose_name = _("Matching")
+
+    def ready(self):
+        # A team's overview of a matched challenge or proposal names the partner.
+        from matching.overview import confirmed_match_notes
+        from submissions.overview import overview_note_register
+
+        overview_note_register(confirmed_match_notes)

@@ -15,6 +15,7 @@ from incubator.forms.errors import form_errors_add
 from incubator.selectors.organisations import organisations_of
 from incubator.selectors.programmes import calls_of_kind
 from submissions.forms import AttachmentForm, ConfirmForm, StartForm, StepForm
+from submissions.overview import overview_notes
 from submissions.selectors import (
     attachment_for_owner,
     attachment_for_viewer,
@@ -119,9 +120,12 @@ class Start(DraftingView):
 class Overview(DraftingView):
     def get(self, request, pk):
         submission = self.submission(pk)
+        notes = overview_notes(submission=submission)
+        later = [note.next_step for note in notes if note.next_step]
         context = {
             "submission": submission,
-            "next_step": self.pages.next_steps[submission.status],
+            "next_step": later[-1] if later else self.pages.next_steps[submission.status],
+            "notes": notes,
             "missing": self.unanswered(submission),
             "attachments": submission.attachments.all(),
         }

@@ -149,7 +149,7 @@ def test_sending_an_unfinished_story_names_what_is_missing_and_keeps_what_was_ty
     ("field", "value", "message"),
     [
         ("learned", "<script>alert(1)</script>", "Use plain text here"),
-        ("title", "x" * 151, "Ensure this value has at most 150 characters"),
+        ("title", "x" * 151, "Keep this to 150 characters or fewer"),
     ],
 )
 def test_markup_and_overlong_text_are_refused_with_a_message(
