@@ -2,6 +2,8 @@
 control to the next one below it (or to its right on the same line), and on the sign-in
 page from the email to the password, not to "Forgot your password?" in between."""
 
+from itertools import pairwise
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
@@ -39,7 +41,7 @@ def focus_order(page: Page, first: str) -> list[dict]:
 def out_of_visual_order(order: list[dict]) -> list[str]:
     """Pairs where Tab goes up the page, or leftwards on the same line."""
     wrong = []
-    for before, after in zip(order, order[1:], strict=False):
+    for before, after in pairwise(order):
         same_line = abs(after["top"] - before["top"]) < max(before["height"], 1) / 2
         if (same_line and after["left"] < before["left"]) or (
             not same_line and after["top"] < before["top"]
