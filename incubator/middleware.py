@@ -1,15 +1,12 @@
-import logging
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
 from incubator.views import errors
-
-request_logger = logging.getLogger("django.request")
 
 
 class ViewerPreferencesMiddleware:
@@ -42,7 +39,8 @@ class ErrorPagesMiddleware:
         return settings.DEBUG and not settings.DEBUG_PAGES
 
     def __call__(self, request):
-        if self.portal_pages_in_debug():
+        debug = self.portal_pages_in_debug()
+        if debug:
             try:
                 resolve(request.path_info, getattr(request, "urlconf", None))
             except Resolver404 as error:
@@ -52,18 +50,18 @@ class ErrorPagesMiddleware:
             page = errors.method_not_allowed(request, response.get("Allow", ""))
             page["Allow"] = response.get("Allow", "")
             return page
+        if debug and response.status_code == 500:
+            # Django has logged the traceback to the console; the page says it kindly.
+            return errors.server_error(request)
         return response
 
     def process_exception(self, request, exception):
-        if not self.portal_pages_in_debug() or isinstance(exception, PermissionDenied):
+        # Only what Django's handlers would answer; anything else stays for the other
+        # middleware (allauth turns some exceptions into pages of its own) and Django.
+        if not self.portal_pages_in_debug():
             return None
         if isinstance(exception, Http404):
             return errors.page_not_found(request, exception)
         if isinstance(exception, BadRequest | SuspiciousOperation):
             return errors.bad_request(request, exception)
-        request_logger.error(
-            "Internal Server Error: %s",
-            request.path,
-            exc_info=(type(exception), exception, exception.__traceback__),
-        )
-        return errors.server_error(request)
+        return None

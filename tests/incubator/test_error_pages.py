@@ -3,13 +3,15 @@ broken: the portal's own, in its layout and language, under every settings modul
 embedded default runs with DEBUG on; Django's debug pages (which list every URL pattern)
 appear only for a developer who asks for them with DEBUG_PAGES."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import include, path, reverse
 from django.views.decorators.http import require_POST
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, secretariat_user, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,45 @@ def test_a_developer_who_asks_gets_djangos_debug_pages(settings, client):
 
     assert "Using the URLconf defined in" in page
     assert "test-errors/broken/" in page
+
+
+def every_address() -> list[str]:
+    """One address for every URL pattern of the portal, with made-up ids in it."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, route)
+            elif isinstance(entry, URLPattern) and not route.startswith("secretariat/admin"):
+                yield route
+
+    addresses = set()
+    for route in walk(get_resolver("config.urls").url_patterns):
+        if route.startswith("^") or "(?P" in route:
+            continue  # regular expressions (allauth's few) are covered by their own tests
+        address = route
+        for converter, value in (("int", "1"), ("slug", "x"), ("str", "x"), ("path", "x")):
+            address = re.sub(rf"<{converter}:\w+>", value, address)
+        addresses.add("/" + address)
+    return sorted(addresses)
+
+
+def test_no_address_answers_a_plain_link_with_a_blank_page(client_of, settings):
+    """GET on a POST-only action, as a secretariat member who may reach every page."""
+    settings.DEBUG = True
+    client = client_of(with_second_factor(secretariat_user()))
+    client.raise_request_exception = False
+    blank, broken = [], []
+
+    for address in every_address():
+        response = client.get(address)
+        if response.status_code >= 500:
+            broken.append(f"{address}: {response.status_code}")
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        if response.status_code >= 400 and not content.strip():
+            blank.append(f"{address}: {response.status_code}")
+
+    assert not broken, broken
+    assert not blank, blank
