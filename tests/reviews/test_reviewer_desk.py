@@ -75,3 +75,25 @@ def test_a_newcomer_is_shown_how_to_start(client_of):
 
     assert "My reviews" not in page.content.decode()
     assert "Start a new challenge" in page.content.decode()
+
+
+def _more_work(person, calls: int, each: int) -> None:
+    for _ in range(calls):
+        call = review_call()
+        for _ in range(each):
+            assign(challenge_under_review(call), person)
+            assign(challenge_under_review(call), person, scores=[3, 3, 3], submitted=True)
+
+
+@pytest.mark.parametrize("page", ["reviews:desk", "incubator:dashboard"])
+def test_the_desk_and_home_take_the_same_queries_however_much_work_there_is(
+    client_of, queries_to_render, page
+):
+    person = reviewer()
+    _more_work(person, calls=1, each=1)
+    client = client_of(person)
+    few = queries_to_render(client, reverse(page))
+
+    _more_work(person, calls=4, each=3)
+
+    assert queries_to_render(client, reverse(page)) == few
