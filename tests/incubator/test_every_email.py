@@ -31,7 +31,8 @@ BARE_AMPERSAND = re.compile(r"&(?!(?:[a-z]+|#\d+|#x[0-9a-f]+);)[^\n]{0,20}")
 
 def html_as_text(html: str) -> str:
     """The words of an HTML email, a line per element, without the blank lines between."""
-    lines = re.sub(r"<[^>]+>", "\n", html).splitlines()
+    blocks = re.sub(r"</?(?:p|br|li|ul|ol|dd|dt|dl|h\d|div|pre|tr|td|th|table)\b[^>]*>", "\n", html)
+    lines = re.sub(r"<[^>]+>", "", blocks).splitlines()
     return "\n".join(line for line in lines if line.strip())
 
 
@@ -89,6 +90,8 @@ def problems_in_text(text: str) -> list[str]:
         following = lines[number + 1].strip() if number + 1 < len(lines) else ""
         if line.rstrip().endswith(":") and not following:
             problems.append(f"nothing follows the label {line.strip()!r}")
+        elif re.search(r":[ \u00a0]+$", line):
+            problems.append(f"the value after {line.strip()!r} is empty")
     return problems
 
 
@@ -167,6 +170,7 @@ def test_the_reader_catches_what_a_recipient_must_never_see():
         "Themes: <QuerySet [<Theme: Health>]>\n"
         "Hello None,\n"
         "Contact people:\n\n"
+        "Sector: \n"
         f"Your reviews: http://127.0.0.1:8000/reviews/ and {SITE_URL}/no-such-page/\n"
     )
     html = '<p></p><a href="/me/">Open</a> R&D'
@@ -176,6 +180,7 @@ def test_the_reader_catches_what_a_recipient_must_never_see():
     assert "text shows '<QuerySet'" in problems
     assert "text shows 'None'" in problems
     assert "text nothing follows the label 'Contact people:'" in problems
+    assert "text the value after 'Sector:' is empty" in problems
     assert any("leaves the portal" in problem for problem in problems)
     assert any("leads to no page" in problem for problem in problems)
     assert any("names no host" in problem for problem in problems)
