@@ -125,6 +125,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "incubator.mfa.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "Innovation Incubator"
 
 LANGUAGE_CODE = "en"
