@@ -39,3 +39,12 @@ def test_every_admin_list_opens_for_the_secretariat(client_of):
     for model in admin.site._registry:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_every_page_forbids_inline_scripts_and_framing(client):
+    policy = client.get(reverse("incubator:home"))["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
