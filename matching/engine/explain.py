@@ -119,6 +119,26 @@ class _Ranked:
     """The candidate edges grouped by challenge, best first, with what explaining them
     needs; read as Python lists, which are faster than arrays one element at a time."""
 
+    __slots__ = (
+        "at_capacity",
+        "bounds",
+        "c_refs",
+        "chosen",
+        "components",
+        "day_hours",
+        "interest",
+        "locked",
+        "p_refs",
+        "params",
+        "pi",
+        "prepared",
+        "rank",
+        "score",
+        "spare",
+        "weights",
+        "went_to",
+    )
+
     def __init__(
         self, prepared: Prepared, scored: Scored, weights: Weights, params: Params, day_hours: float
     ):
@@ -184,7 +204,7 @@ class _Ranked:
 
     def _match(self, c: int, e: int, others: list[int]) -> Match:
         p_refs, pi, score, rank, spare = self.p_refs, self.pi, self.score, self.rank, self.spare
-        locked = self.locked[e]
+        locked, passed = self.locked[e], self._passed
         return Match(
             challenge=self.c_refs[c],
             provider=p_refs[pi[e]],
@@ -206,7 +226,7 @@ class _Ranked:
                 Alternate(p_refs[pi[a]], score[a], rank[a], spare[pi[a]])
                 for a in others[: self.params.alternates]
             ),
-            passed_over=tuple(self._passed(o, locked, c) for o in others if score[o] > score[e]),
+            passed_over=tuple(passed(o, locked, c) for o in others if score[o] > score[e]),
         )
 
     def _passed(self, e: int, lost_to_lock: bool, c: int) -> PassedOver:
