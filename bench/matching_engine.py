@@ -162,40 +162,16 @@ SYLLABLES = [
 
 def generate(n_challenges: int, n_providers: int, seed: int = SEED) -> Problem:
     rng = random.Random(seed)
-    words = sorted(
-        {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(VOCABULARY * 2)}
-    )
-    words = rng.sample(words, VOCABULARY)
-    # Zipf-like general vocabulary, plus 150 words typical of each theme.
-    general_weights = [1 / (rank + 1) for rank in range(VOCABULARY)]
-    theme_words = {t: rng.sample(words, 150) for t in THEMES}
+    write = _Writer(rng)
     countries = sorted(ZONES)
-
-    def text(themes: list[str]) -> str:
-        length = rng.randint(110, 180)
-        own = [
-            w for t in themes for w in rng.choices(theme_words[t], k=length // (3 * len(themes)))
-        ]
-        body = rng.choices(words, weights=general_weights, k=length - len(own)) + own
-        rng.shuffle(body)
-        return " ".join(body)
-
-    def team():
-        country = rng.choice(countries)
-        themes = rng.sample(THEMES, rng.randint(1, 3))
-        languages = sorted(
-            set(rng.choices(LANGUAGES, weights=LANGUAGE_WEIGHTS, k=rng.randint(1, 3)))
-        )
-        return country, themes, languages, ZONES[country], text(themes)
-
     challenges = []
     for i in range(n_challenges):
-        country, themes, languages, zone, body = team()
+        country, themes, languages, zone, body = _team(rng, write, countries)
         challenges.append(Challenge(f"ch-{i}", country, themes, languages, zone, body, 2))
     by_theme = {t: [c.ref for c in challenges if t in c.themes] for t in THEMES}
     providers = []
     for i in range(n_providers):
-        country, themes, languages, zone, body = team()
+        country, themes, languages, zone, body = _team(rng, write, countries)
         pool = by_theme[rng.choice(themes)] or [c.ref for c in challenges]
         interests = rng.sample(pool, min(3, len(pool)))
         review = round(rng.random(), 2) if rng.random() < 0.7 else None
@@ -203,10 +179,50 @@ def generate(n_challenges: int, n_providers: int, seed: int = SEED) -> Problem:
         providers.append(
             Provider(f"so-{i}", country, themes, languages, zone, body, capacity, interests, review)
         )
+    return _with_rules(rng, challenges, providers)
+
+
+class _Writer:
+    """Texts from a vocabulary of made-up words: Zipf-like general words, plus 150 words
+    typical of each theme."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        words = sorted(
+            {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(VOCABULARY * 2)}
+        )
+        self.words = rng.sample(words, VOCABULARY)
+        self.general_weights = [1 / (rank + 1) for rank in range(VOCABULARY)]
+        self.theme_words = {t: rng.sample(self.words, 150) for t in THEMES}
+
+    def __call__(self, themes: list[str]) -> str:
+        rng = self.rng
+        length = rng.randint(110, 180)
+        own = [
+            w
+            for t in themes
+            for w in rng.choices(self.theme_words[t], k=length // (3 * len(themes)))
+        ]
+        body = rng.choices(self.words, weights=self.general_weights, k=length - len(own)) + own
+        rng.shuffle(body)
+        return " ".join(body)
+
+
+def _team(rng: random.Random, write: _Writer, countries: list[str]):
+    country = rng.choice(countries)
+    themes = rng.sample(THEMES, rng.randint(1, 3))
+    languages = sorted(set(rng.choices(LANGUAGES, weights=LANGUAGE_WEIGHTS, k=rng.randint(1, 3))))
+    return country, themes, languages, ZONES[country], write(themes)
+
+
+def _with_rules(rng: random.Random, challenges: list, providers: list) -> Problem:
+    """The round with some conflicts and exclusions, and locks: mostly between countries,
+    three deliberately within one (which the engine must drop)."""
 
     def random_pairs(count: int) -> list[tuple[str, str]]:
         return [(rng.choice(challenges).ref, rng.choice(providers).ref) for _ in range(count)]
 
+    n_challenges = len(challenges)
     abroad = [
         (c.ref, p.ref)
         for c, p in (

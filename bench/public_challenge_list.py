@@ -152,9 +152,8 @@ def seed() -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from challenges.models import Challenge, LifecycleStage, Sector
+    from challenges.models import Challenge
     from challenges.search import challenges_search_refresh
-    from incubator.models import Call, Organisation, Programme, Theme
 
     seeded = Challenge.objects.filter(status="selected", published_at__isnull=False)
     if seeded.count() == PUBLISHED:
@@ -167,61 +166,10 @@ def seed() -> None:
     now = timezone.now()
     started = time.perf_counter()
     with transaction.atomic():
-        programme = Programme.objects.create(slug="bench-2027", name="Bench incubator 2027")
-        call = Call.objects.create(
-            programme=programme,
-            kind="challenges",
-            title="Call for challenges 2027",
-            introduction="Tell us about a problem your team is stuck on.",
-            opens_at=now - timedelta(days=400),
-            closes_at=now - timedelta(days=300),
-            deadline_time_zone="Europe/Paris",
-        )
-        themes = [Theme.objects.create(slug=s, name=n) for s, n in THEMES.items()]
-        teams = Organisation.objects.bulk_create(
-            Organisation(
-                name=f"{rng.choice(SUBJECTS).capitalize()} office {country}-{n}",
-                country=country,
-                level=rng.choice(["national", "regional", "local"]),
-                languages=["en"],
-                time_zone="UTC",
-            )
-            for country in COUNTRIES
-            for n in range(TEAMS_PER_COUNTRY)
-        )
-        stages, sectors = LifecycleStage.values, Sector.values
-        challenges = []
-        for n in range(PUBLISHED + UNPUBLISHED):
-            subject, group = rng.choice(SUBJECTS), rng.choice(GROUPS)
-            published = n < PUBLISHED
-            challenges.append(
-                Challenge(
-                    organisation=rng.choice(teams),
-                    call=call,
-                    status="selected" if published else rng.choice(["draft", "declined"]),
-                    title=f"{rng.choice(VERBS).replace('-', ' ')} {subject} for {group}",
-                    summary=f"{group.capitalize()} and {subject}: {rng.choice(CAUSES)}.",
-                    problem_statement=_statement(rng, subject, group),
-                    expertise_sought="Teams that changed " + rng.choice(SUBJECTS) + ".",
-                    lifecycle_stage=rng.choice(stages),
-                    sector=rng.choice(sectors),
-                    languages=["en"],
-                    submitted_at=now - timedelta(days=320),
-                    published_at=now - timedelta(minutes=rng.randint(0, 600_000))
-                    if published
-                    else None,
-                )
-            )
-        challenges = Challenge.objects.bulk_create(challenges, batch_size=2000)
-        through = Challenge.themes.through
-        through.objects.bulk_create(
-            (
-                through(challenge_id=challenge.pk, theme_id=theme.pk)
-                for challenge in challenges
-                for theme in rng.sample(themes, rng.randint(1, 3))
-            ),
-            batch_size=5000,
-        )
+        call, themes = _call_and_themes(now)
+        teams = _teams(rng)
+        challenges = _challenges(rng, call=call, teams=teams, now=now)
+        _themes_given(rng, challenges, themes)
         # The portal's own vector, in one statement for every row.
         challenges_search_refresh(challenges=Challenge.objects.all())
     # What autovacuum does soon after a bulk load in production: sets the visibility map
@@ -232,6 +180,83 @@ def seed() -> None:
     print(
         f"seeded {PUBLISHED:,} published and {UNPUBLISHED:,} unpublished challenges "
         f"in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def _call_and_themes(now):
+    from incubator.models import Call, Programme, Theme
+
+    programme = Programme.objects.create(slug="bench-2027", name="Bench incubator 2027")
+    call = Call.objects.create(
+        programme=programme,
+        kind="challenges",
+        title="Call for challenges 2027",
+        introduction="Tell us about a problem your team is stuck on.",
+        opens_at=now - timedelta(days=400),
+        closes_at=now - timedelta(days=300),
+        deadline_time_zone="Europe/Paris",
+    )
+    return call, [Theme.objects.create(slug=s, name=n) for s, n in THEMES.items()]
+
+
+def _teams(rng: random.Random) -> list:
+    from incubator.models import Organisation
+
+    return Organisation.objects.bulk_create(
+        Organisation(
+            name=f"{rng.choice(SUBJECTS).capitalize()} office {country}-{n}",
+            country=country,
+            level=rng.choice(["national", "regional", "local"]),
+            languages=["en"],
+            time_zone="UTC",
+        )
+        for country in COUNTRIES
+        for n in range(TEAMS_PER_COUNTRY)
+    )
+
+
+def _challenges(rng: random.Random, *, call, teams: list, now) -> list:
+    """The published challenges first, then drafts and declined ones that must not show."""
+    from challenges.models import Challenge, LifecycleStage, Sector
+
+    stages, sectors = LifecycleStage.values, Sector.values
+    challenges = []
+    for n in range(PUBLISHED + UNPUBLISHED):
+        subject, group = rng.choice(SUBJECTS), rng.choice(GROUPS)
+        published = n < PUBLISHED
+        challenges.append(
+            Challenge(
+                organisation=rng.choice(teams),
+                call=call,
+                status="selected" if published else rng.choice(["draft", "declined"]),
+                title=f"{rng.choice(VERBS).replace('-', ' ')} {subject} for {group}",
+                summary=f"{group.capitalize()} and {subject}: {rng.choice(CAUSES)}.",
+                problem_statement=_statement(rng, subject, group),
+                expertise_sought="Teams that changed " + rng.choice(SUBJECTS) + ".",
+                lifecycle_stage=rng.choice(stages),
+                sector=rng.choice(sectors),
+                languages=["en"],
+                submitted_at=now - timedelta(days=320),
+                published_at=now - timedelta(minutes=rng.randint(0, 600_000))
+                if published
+                else None,
+            )
+        )
+    return Challenge.objects.bulk_create(challenges, batch_size=2000)
+
+
+def _themes_given(rng: random.Random, challenges: list, themes: list) -> None:
+    """One to three themes for each challenge."""
+    from challenges.models import Challenge
+
+    through = Challenge.themes.through
+    through.objects.bulk_create(
+        (
+            through(challenge_id=challenge.pk, theme_id=theme.pk)
+            for challenge in challenges
+            for theme in rng.sample(themes, rng.randint(1, 3))
+        ),
+        batch_size=5000,
     )
 
 

@@ -8,10 +8,11 @@ from django.db.models import QuerySet
 
 from challenges.models import Challenge
 from exchange.schema import Known, Wanted
-from incubator.models import Organisation, Programme, Theme
+from incubator.models import Call, Organisation, Programme, Theme
 from solutions.models import Solution, SolutionInterest
 from submissions.models import SubmissionState
 
+CHUNK = 1000  # values asked for in one query's ``IN (…)`` list
 SUBMISSION_FIELDS = (
     "pk",
     "exchange_ref",
@@ -41,15 +42,46 @@ def known_references(wanted: Wanted) -> Known:
 
 def _present(queryset: QuerySet, field: str, values: frozenset[str]) -> frozenset[str]:
     """Which of ``values`` the queryset holds in ``field``, asked a thousand at a time."""
-    values = sorted(values)
     found = set()
-    for start in range(0, len(values), 1000):
-        found.update(
-            queryset.filter(**{f"{field}__in": values[start : start + 1000]}).values_list(
-                field, flat=True
-            )
-        )
+    for chunk in _chunks(sorted(values)):
+        found.update(queryset.filter(**{f"{field}__in": chunk}).values_list(field, flat=True))
     return frozenset(found)
+
+
+def _chunks(values: list):
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+# What the import finds in the portal before it writes ---------------------------------
+
+
+def latest_call(programme: Programme, kind: str) -> Call | None:
+    """The programme's call of that kind that closes last, where imported records go."""
+    return Call.objects.filter(programme=programme, kind=kind).order_by("-closes_at", "-pk").first()
+
+
+def themes_by_slug(slugs: set[str]) -> dict[str, Theme]:
+    return {theme.slug: theme for theme in Theme.objects.filter(slug__in=slugs)}
+
+
+def teams_by_ref(refs: list[str]) -> dict[str, Organisation]:
+    """The teams that hold these refs, by ref."""
+    teams = {}
+    for chunk in _chunks(refs):
+        teams.update(
+            (team.exchange_ref, team)
+            for team in Organisation.objects.filter(exchange_ref__in=chunk)
+        )
+    return teams
+
+
+def teams_without_ref(pks: list[int]) -> dict[int, Organisation]:
+    """The teams of these pks that were made on the portal and still have no ref, by pk."""
+    teams = {}
+    for chunk in _chunks(pks):
+        teams.update(Organisation.objects.filter(pk__in=chunk, exchange_ref="").in_bulk())
+    return teams
 
 
 # The programme's records, for the import to compare with the file ----------------------
@@ -112,6 +144,15 @@ def organisation_refs_taken(refs: set[str]) -> set[str]:
 def programme_by_slug(slug: str) -> Programme:
     """The programme; Programme.DoesNotExist if there is none by that slug."""
     return Programme.objects.get(slug=slug)
+
+
+def programme_slugs() -> list[str]:
+    return list(Programme.objects.order_by("slug").values_list("slug", flat=True))
+
+
+def programmes_newest_first() -> QuerySet[Programme]:
+    """Every programme, for the secretariat to download its round."""
+    return Programme.objects.order_by("-created_at", "-pk")
 
 
 def exported_challenges(programme: Programme) -> QuerySet[Challenge]:

@@ -4,7 +4,7 @@ download any programme's round as one."""
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,8 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from exchange.forms import ExchangeUploadForm
+from exchange.selectors import programmes_newest_first
 from exchange.services import ExchangeError, programme_export, programme_import
 from incubator.access import secretariat_required
+from incubator.forms.errors import form_errors_add
 from incubator.models import Programme
 
 # More problems than this are summed up in one line: the page stays readable, and the
@@ -30,41 +32,45 @@ def exchange(request):
         try:
             summary = programme_import(data=form.cleaned_data["data"], by=request.user)
         except (ExchangeError, PermissionDenied) as error:
-            _list_problems(form, getattr(error, "messages", None) or [str(error)])
+            problems = getattr(error, "messages", None) or [str(error)]
+            form_errors_add(form, _problems_listed(problems))
+            form_errors_add(form, _nothing_imported(problems), field="file")
         else:
             messages.success(request, " ".join(summary.lines()))
             return redirect("exchange:home")
     return render(
         request,
         "exchange/home.html",
-        {"form": form, "programmes": Programme.objects.order_by("-created_at", "-pk")},
+        {"form": form, "programmes": programmes_newest_first()},
         status=400 if form.errors else 200,
     )
 
 
-def _list_problems(form: ExchangeUploadForm, problems: list[str]) -> None:
-    """Every problem in the error summary, the file field saying how many there are."""
-    for problem in problems[:PROBLEMS_SHOWN]:
-        form.add_error(None, problem)
+def _problems_listed(problems: list[str]) -> ValidationError:
+    """Every problem for the error summary, up to a page of them."""
+    listed = problems[:PROBLEMS_SHOWN]
     hidden = len(problems) - PROBLEMS_SHOWN
     if hidden > 0:
-        form.add_error(
-            None,
+        listed.append(
             ngettext(
                 "… and %(count)d more problem; the import_programme command lists them all.",
                 "… and %(count)d more problems; the import_programme command lists them all.",
                 hidden,
             )
-            % {"count": hidden},
+            % {"count": hidden}
         )
-    form.add_error(
-        "file",
+    return ValidationError(listed)
+
+
+def _nothing_imported(problems: list[str]) -> ValidationError:
+    """What the file field says: how many problems there are."""
+    return ValidationError(
         ngettext(
             "Nothing was imported: the file has %(count)d problem, listed above.",
             "Nothing was imported: the file has %(count)d problems, listed above.",
             len(problems),
         )
-        % {"count": len(problems)},
+        % {"count": len(problems)}
     )
 
 

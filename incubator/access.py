@@ -12,12 +12,22 @@ from django.utils.translation import gettext as _
 from incubator.models import Role, User
 
 
-def roles_of(user: User) -> frozenset[str]:
+def granted_roles(user: User) -> frozenset[str]:
+    """The roles granted to the account, whether or not they count yet."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if not hasattr(user, "_portal_roles"):
         user._portal_roles = frozenset(user.role_grants.values_list("role", flat=True))
     return user._portal_roles
+
+
+def roles_of(user: User) -> frozenset[str]:
+    """The roles that count: the secretariat's only once the account has its second
+    factor, so that a password alone never opens a team's files or a secretariat action."""
+    roles = granted_roles(user)
+    if Role.SECRETARIAT in roles and not has_second_factor(user):
+        return roles - {Role.SECRETARIAT}
+    return roles
 
 
 def is_secretariat(user: User) -> bool:
@@ -29,14 +39,18 @@ def is_reviewer(user: User) -> bool:
 
 
 def has_second_factor(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    if not hasattr(user, "_portal_second_factor"):
+        user._portal_second_factor = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists()
+    return user._portal_second_factor
 
 
 def secretariat_gate(request):
     """None when the request may enter a secretariat page, else the response to send."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not is_secretariat(request.user):
+    if Role.SECRETARIAT not in granted_roles(request.user):
         raise PermissionDenied(_("This page is for the programme secretariat."))
     if not has_second_factor(request.user):
         messages.warning(

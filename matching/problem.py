@@ -5,15 +5,16 @@ commands pass the file's refs."""
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from challenges.models import Challenge
 from incubator.languages import language_names
-from incubator.models import Programme, Theme
+from incubator.models import Programme
 from matching.engine.model import Challenge as EngineChallenge
 from matching.engine.model import Problem
 from matching.engine.model import Provider as EngineProvider
 from matching.models import Exclusion, Match
-from matching.selectors import TAKING_PART
+from matching.selectors import TAKING_PART, theme_names
 from reviews.selectors import review_scores_of
 from solutions.models import Solution, SolutionInterest
 
@@ -71,10 +72,73 @@ def build_problem(
     solution_rows = list(_rows(Solution, programme, "what_they_did", "capacity", "time_zone"))
     challenge_pks = {challenge_ref(row.pk, row.exchange_ref): row.pk for row in challenge_rows}
     solution_pks = {solution_ref(row.pk, row.exchange_ref): row.pk for row in solution_rows}
-    ref_of_challenge = {pk: ref for ref, pk in challenge_pks.items()}
-    ref_of_solution = {pk: ref for ref, pk in solution_pks.items()}
-    challenge_themes = _themes(Challenge, programme)
-    solution_themes = _themes(Solution, programme)
+    refs = _Refs(
+        challenges={pk: ref for ref, pk in challenge_pks.items()},
+        solutions={pk: ref for ref, pk in solution_pks.items()},
+    )
+    problem = Problem(
+        challenges=_challenges(challenge_rows, refs, _themes(Challenge, programme)),
+        providers=_providers(solution_rows, refs, programme),
+        **_rules(programme, refs),
+        theme_names=theme_names(),
+        language_names=language_names(),
+    )
+    return problem, challenge_pks, solution_pks
+
+
+@dataclass(frozen=True)
+class _Refs:
+    """The engine's ref of each challenge and proposal taking part, by primary key."""
+
+    challenges: dict[int, str]
+    solutions: dict[int, str]
+
+    def pairs(self, rows) -> list[tuple[str, str]]:
+        """(challenge ref, provider ref) of the pairs of ids whose both sides take part."""
+        return [
+            (self.challenges[c], self.solutions[s])
+            for c, s in rows
+            if c in self.challenges and s in self.solutions
+        ]
+
+
+def _challenges(rows, refs: _Refs, themes: dict[int, list[str]]) -> list[EngineChallenge]:
+    return [
+        EngineChallenge(
+            ref=refs.challenges[row.pk],
+            country=row.organisation__country,
+            themes=themes[row.pk],
+            languages=list(row.languages or row.organisation__languages),
+            timezone=row.organisation__time_zone,
+            text=" ".join([row.title, row.summary, row.problem_statement]),
+            providers_wanted=row.providers_wanted,
+        )
+        for row in rows
+    ]
+
+
+def _providers(rows, refs: _Refs, programme: Programme) -> list[EngineProvider]:
+    themes = _themes(Solution, programme)
+    interests = _interests(programme, refs)
+    reviewed = review_scores_of(model=Solution, pks=list(refs.solutions))
+    return [
+        EngineProvider(
+            ref=refs.solutions[row.pk],
+            country=row.organisation__country,
+            themes=themes[row.pk],
+            languages=list(row.languages or row.organisation__languages),
+            timezone=row.time_zone or row.organisation__time_zone,
+            text=" ".join([row.title, row.summary, row.what_they_did]),
+            capacity=row.capacity,
+            interested_in=interests[row.pk],
+            review_score=reviewed.get(row.pk),
+        )
+        for row in rows
+    ]
+
+
+def _interests(programme: Programme, refs: _Refs) -> dict[int, list[str]]:
+    """The refs of the challenges each proposal asked for, first choice first."""
     interests = defaultdict(list)
     for solution_id, challenge_id in (
         SolutionInterest.objects.filter(**_taking_part(Solution, programme, "solution__"))
@@ -82,66 +146,25 @@ def build_problem(
         .values_list("solution_id", "challenge_id")
         .iterator(chunk_size=CHUNK)
     ):
-        if challenge_id in ref_of_challenge:
-            interests[solution_id].append(ref_of_challenge[challenge_id])
-    reviewed = review_scores_of(model=Solution, pks=list(ref_of_solution))
+        if challenge_id in refs.challenges:
+            interests[solution_id].append(refs.challenges[challenge_id])
+    return interests
 
-    def pairs(rows) -> list[tuple[str, str]]:
-        return [
-            (ref_of_challenge[c], ref_of_solution[s])
-            for c, s in rows
-            if c in ref_of_challenge and s in ref_of_solution
-        ]
 
+def _rules(programme: Programme, refs: _Refs) -> dict[str, list[tuple[str, str]]]:
+    """Conflicts, exclusions (rejected pairs among them) and locks (confirmed pairs
+    among them), as pairs of refs."""
     decided = Match.objects.filter(programme=programme)
     rules = Exclusion.objects.filter(programme=programme)
-    problem = Problem(
-        challenges=[
-            EngineChallenge(
-                ref=ref_of_challenge[row.pk],
-                country=row.organisation__country,
-                themes=challenge_themes[row.pk],
-                languages=list(row.languages or row.organisation__languages),
-                timezone=row.organisation__time_zone,
-                text=" ".join([row.title, row.summary, row.problem_statement]),
-                providers_wanted=row.providers_wanted,
-            )
-            for row in challenge_rows
-        ],
-        providers=[
-            EngineProvider(
-                ref=ref_of_solution[row.pk],
-                country=row.organisation__country,
-                themes=solution_themes[row.pk],
-                languages=list(row.languages or row.organisation__languages),
-                timezone=row.time_zone or row.organisation__time_zone,
-                text=" ".join([row.title, row.summary, row.what_they_did]),
-                capacity=row.capacity,
-                interested_in=interests[row.pk],
-                review_score=reviewed.get(row.pk),
-            )
-            for row in solution_rows
-        ],
-        conflicts=pairs(
-            rules.filter(kind=Exclusion.Kind.CONFLICT).values_list("challenge_id", "solution_id")
-        ),
-        exclusions=pairs(
-            rules.exclude(kind=Exclusion.Kind.CONFLICT).values_list("challenge_id", "solution_id")
+    pair_ids = ("challenge_id", "solution_id")
+    return {
+        "conflicts": refs.pairs(rules.filter(kind=Exclusion.Kind.CONFLICT).values_list(*pair_ids)),
+        "exclusions": refs.pairs(rules.exclude(kind=Exclusion.Kind.CONFLICT).values_list(*pair_ids))
+        + refs.pairs(decided.filter(state=Match.State.REJECTED).values_list(*pair_ids)),
+        "locks": refs.pairs(
+            decided.exclude(state=Match.State.REJECTED).filter(locked=True).values_list(*pair_ids)
         )
-        + pairs(
-            decided.filter(state=Match.State.REJECTED).values_list("challenge_id", "solution_id")
+        + refs.pairs(
+            decided.filter(state=Match.State.CONFIRMED, locked=False).values_list(*pair_ids)
         ),
-        locks=pairs(
-            decided.exclude(state=Match.State.REJECTED)
-            .filter(locked=True)
-            .values_list("challenge_id", "solution_id")
-        )
-        + pairs(
-            decided.filter(state=Match.State.CONFIRMED, locked=False).values_list(
-                "challenge_id", "solution_id"
-            )
-        ),
-        theme_names=dict(Theme.objects.values_list("slug", "name")),
-        language_names=language_names(),
-    )
-    return problem, challenge_pks, solution_pks
+    }

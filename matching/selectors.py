@@ -1,9 +1,10 @@
-"""Careful reads for matching: who takes part in a round, and the board's pages."""
+"""Careful reads for matching: who takes part in a round, its runs and pairs, and the
+board's pages."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from challenges.models import Challenge
-from incubator.models import Programme, Theme
+from incubator.models import Organisation, Programme, Theme, User
 from matching.models import Candidate, Match, MatchRun
 from solutions.models import Solution, SolutionInterest
 from submissions.models import SubmissionState
@@ -38,8 +39,37 @@ def round_solutions(programme: Programme) -> QuerySet[Solution]:
     )
 
 
+def theme_names() -> dict[str, str]:
+    """Every theme's name by slug, for reasons that name shared themes."""
+    return dict(Theme.objects.values_list("slug", "name"))
+
+
 def runs_of(programme: Programme) -> QuerySet[MatchRun]:
     return programme.match_runs.select_related("started_by")
+
+
+def run_by_id(pk: int) -> MatchRun | None:
+    return MatchRun.objects.filter(pk=pk).first()
+
+
+def active_runs(programme: Programme) -> QuerySet[MatchRun]:
+    """The programme's runs that are queued or running."""
+    return programme.match_runs.filter(state__in=[MatchRun.State.QUEUED, MatchRun.State.RUNNING])
+
+
+def matches_of(programme: Programme) -> QuerySet[Match]:
+    return Match.objects.filter(programme=programme)
+
+
+def kept_pairs(programme: Programme) -> set[tuple[int, int]]:
+    """(challenge id, solution id) of the pairs a new run keeps: locked, or decided on."""
+    kept = matches_of(programme).filter(Q(locked=True) | ~Q(state=Match.State.PROPOSED))
+    return set(kept.values_list("challenge_id", "solution_id"))
+
+
+def people_to_introduce(team: Organisation) -> QuerySet[User]:
+    """The team's members who still use the portal."""
+    return team.members.filter(is_active=True)
 
 
 def latest_finished_run(programme: Programme) -> MatchRun | None:

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from matching.engine.model import Params, Weights
 from matching.engine.run import match
 from matching.models import Candidate, Exclusion, Match, MatchRun
 from matching.problem import build_problem
+from matching.selectors import active_runs, kept_pairs, people_to_introduce
 
 RUN_STALE_AFTER = timedelta(minutes=30)
 
@@ -35,7 +35,8 @@ def match_run_execute(*, run: MatchRun) -> MatchRun:
         state=MatchRun.State.RUNNING, started_at=timezone.now()
     )
     if not claimed:  # another worker has it, or it already ran
-        return MatchRun.objects.get(pk=run.pk)
+        run.refresh_from_db()
+        return run
     run.refresh_from_db()
     try:
         _progress(run, 10, "loading")
@@ -59,6 +60,8 @@ STORE_BATCH = 5000
 
 @transaction.atomic
 def _store(run: MatchRun, result, challenges: dict, solutions: dict) -> None:
+    """Keep the run's candidates, replace the open proposals with its matches, and mark
+    it done with its figures."""
     Candidate.objects.bulk_create(
         (
             Candidate(
@@ -74,34 +77,26 @@ def _store(run: MatchRun, result, challenges: dict, solutions: dict) -> None:
         ),
         batch_size=STORE_BATCH,
     )
-    kept = Match.objects.filter(programme=run.programme).filter(
-        Q(locked=True) | ~Q(state=Match.State.PROPOSED)
+    _matches_replace(run, result, challenges, solutions)
+    MatchRun.objects.filter(pk=run.pk).update(
+        state=MatchRun.State.DONE,
+        finished_at=timezone.now(),
+        progress=100,
+        stage="done",
+        figures=_figures(result.figures),
+        warnings=[notice.text() for notice in result.warnings],
     )
-    kept_pairs = set(kept.values_list("challenge_id", "solution_id"))
+
+
+def _matches_replace(run: MatchRun, result, challenges: dict, solutions: dict) -> None:
+    """Open proposals nobody locked or decided on go; each match the run found becomes
+    one, or updates the explanation of a pair that was kept."""
+    kept = kept_pairs(run.programme)
     Match.objects.filter(programme=run.programme, state=Match.State.PROPOSED, locked=False).delete()
     for found in result.matches:
         challenge_id, solution_id = challenges[found.challenge], solutions[found.provider]
-        explained = {
-            "run": run,
-            "score": found.score,
-            "rank": found.rank,
-            "components": dict(found.components),
-            "reasons": [{"code": r.code, "data": dict(r.data)} for r in found.reasons],
-            "alternates": [
-                {"solution": int(a.provider), "score": a.score, "rank": a.rank}
-                for a in found.alternates
-            ],
-            "passed_over": [
-                {
-                    "solution": int(p.provider),
-                    "score": p.score,
-                    "code": p.code,
-                    "went_to": [int(w.challenge) for w in p.went_to],
-                }
-                for p in found.passed_over
-            ],
-        }
-        if (challenge_id, solution_id) in kept_pairs:
+        explained = _explained(run, found)
+        if (challenge_id, solution_id) in kept:
             Match.objects.filter(challenge_id=challenge_id, solution_id=solution_id).update(
                 **explained
             )
@@ -112,25 +107,44 @@ def _store(run: MatchRun, result, challenges: dict, solutions: dict) -> None:
                 solution_id=solution_id,
                 **explained,
             )
-    figures = result.figures
-    MatchRun.objects.filter(pk=run.pk).update(
-        state=MatchRun.State.DONE,
-        finished_at=timezone.now(),
-        progress=100,
-        stage="done",
-        figures={
-            "challenges": figures.challenges,
-            "providers": figures.providers,
-            "candidates": figures.candidate_edges,
-            "matches": figures.matches,
-            "locked": figures.locked_matches,
-            "slots_wanted": figures.slots_wanted,
-            "unfilled_slots": figures.unfilled_slots,
-            "total_score": round(figures.total_score, 4),
-            "seconds": {k: round(v, 3) for k, v in figures.timings.items()},
-        },
-        warnings=[notice.text() for notice in result.warnings],
-    )
+
+
+def _explained(run: MatchRun, found) -> dict:
+    """A match's score and explanation as the Match row stores them."""
+    return {
+        "run": run,
+        "score": found.score,
+        "rank": found.rank,
+        "components": dict(found.components),
+        "reasons": [{"code": r.code, "data": dict(r.data)} for r in found.reasons],
+        "alternates": [
+            {"solution": int(a.provider), "score": a.score, "rank": a.rank}
+            for a in found.alternates
+        ],
+        "passed_over": [
+            {
+                "solution": int(p.provider),
+                "score": p.score,
+                "code": p.code,
+                "went_to": [int(w.challenge) for w in p.went_to],
+            }
+            for p in found.passed_over
+        ],
+    }
+
+
+def _figures(figures) -> dict:
+    return {
+        "challenges": figures.challenges,
+        "providers": figures.providers,
+        "candidates": figures.candidate_edges,
+        "matches": figures.matches,
+        "locked": figures.locked_matches,
+        "slots_wanted": figures.slots_wanted,
+        "unfilled_slots": figures.unfilled_slots,
+        "total_score": round(figures.total_score, 4),
+        "seconds": {k: round(v, 3) for k, v in figures.timings.items()},
+    }
 
 
 def _require_secretariat(by: User) -> None:
@@ -146,7 +160,7 @@ def match_run_start(*, programme: Programme, by: User, weights: dict, params: di
 
     _require_secretariat(by)
     Programme.objects.select_for_update().get(pk=programme.pk)
-    active = programme.match_runs.filter(state__in=[MatchRun.State.QUEUED, MatchRun.State.RUNNING])
+    active = active_runs(programme)
     # A run whose worker died never finishes; after a while it must not block new runs.
     active.filter(created_at__lt=timezone.now() - RUN_STALE_AFTER).update(
         state=MatchRun.State.FAILED,
@@ -241,7 +255,7 @@ def _introduce(match: Match) -> None:
         (solution.organisation, challenge.organisation, challenge, "owner"),
     )
     for team, other_team, other, other_role in sides:
-        for member in team.members.filter(is_active=True):
+        for member in people_to_introduce(team):
             notification_queue(
                 key=f"match-introduction:{match.pk}:{member.pk}",
                 template="match_introduction",

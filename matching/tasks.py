@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from matching.models import MatchRun
+from matching.selectors import run_by_id
 from matching.services import match_run_execute
 
 
@@ -12,6 +12,6 @@ from matching.services import match_run_execute
     soft_time_limit=1770,
 )
 def execute_match_run(run_id: int) -> None:
-    run = MatchRun.objects.filter(pk=run_id).first()
+    run = run_by_id(run_id)
     if run is not None:
         match_run_execute(run=run)

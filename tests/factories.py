@@ -89,17 +89,21 @@ class CallFactory(factory.django.DjangoModelFactory):
     deadline_time_zone = "Europe/Paris"
 
 
-def secretariat_user(**kwargs) -> User:
+def secretariat_user(*, second_factor: bool = True, **kwargs) -> User:
+    """A secretariat account; its role counts only once it has its second factor."""
     user = UserFactory(**kwargs)
     RoleGrant.objects.create(user=user, role=Role.SECRETARIAT)
-    return user
+    return with_second_factor(user) if second_factor else user
 
 
 def with_second_factor(user: User, *, secret: str | None = None) -> User:
     """Give the account an activated authenticator app, as allauth stores one."""
+    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
     TOTP.activate(user, secret or generate_totp_secret())
+    user.__dict__.pop("_portal_second_factor", None)
     return user
 
 

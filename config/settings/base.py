@@ -4,6 +4,7 @@ email to the console; the environment switches on the production shape."""
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.settings.env import (
@@ -22,6 +23,8 @@ DEBUG = env_bool("DEBUG", True)
 # Django's debug pages (tracebacks, the URL patterns tried) asks for them.
 DEBUG_PAGES = env_bool("DEBUG_PAGES", False)
 SECRET_KEY = env_str("SECRET_KEY", "embedded-mode-only-not-secret-" + "x" * 40)
+# Older keys, still accepted while SECRET_KEY is rotated (sessions, links, 2FA secrets).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = site_url_from_env()
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,6 +142,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "incubator.mfa.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "Innovation Incubator"
 
 LANGUAGE_CODE = "en"
@@ -240,6 +245,18 @@ LOGGING = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Scripts, styles and images only from the portal itself: no inline script or style, no
+# framing. The charts are inline SVG; a data: image is the only exception.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

@@ -103,101 +103,147 @@ def explain(
     params: Params,
     day_hours: float,
 ) -> tuple[tuple[Match, ...], dict[str, tuple[Candidate, ...]], tuple[Unfilled, ...]]:
-    penalty = params.unfilled_penalty
-    c_refs = [c.ref for c in prepared.challenges]
-    p_refs = [p.ref for p in prepared.providers]
-    order = np.lexsort((scored.pi, -scored.score, scored.ci))
-    ci, pi, score = scored.ci[order], scored.pi[order], scored.score[order]
-    chosen, locked = scored.chosen[order], scored.locked[order]
-    bounds = np.searchsorted(ci, np.arange(prepared.n_challenges + 1))
-    rank = np.arange(ci.size) - bounds[ci] + 1
-
-    load = np.bincount(pi[chosen], minlength=prepared.n_providers)
-    spare = prepared.capacity - load
-    placements: dict[int, list[Placement]] = {}
-    for e in np.flatnonzero(chosen).tolist():
-        placements.setdefault(int(pi[e]), []).append(
-            Placement(c_refs[ci[e]], float(score[e]), bool(locked[e]))
-        )
-    went_to = {
-        q: tuple(sorted(found, key=lambda p: (-p.score, p.challenge)))
-        for q, found in placements.items()
-    }
-    at_capacity: dict[int, PassedOver] = {}
-
-    score_list, pi_list = score.tolist(), pi.tolist()
-    chosen_list, locked_list, rank_list = chosen.tolist(), locked.tolist(), rank.tolist()
-    spare_list = spare.tolist()
-    interest_list = scored.interest_rank[order].tolist()
-    components = component_dicts(scored, order)
+    ranked = _Ranked(prepared, scored, weights, params, day_hours)
     rankings: dict[str, tuple[Candidate, ...]] = {}
     matches: list[Match] = []
     unfilled: list[Unfilled] = []
-    for c in range(prepared.n_challenges):
-        lo, hi = int(bounds[c]), int(bounds[c + 1])
-        candidates = tuple(
-            Candidate(p_refs[pi_list[e]], score_list[e], e - lo + 1, components[e], chosen_list[e])
+    for c, ref in enumerate(ranked.c_refs):
+        rankings[ref], found, missing = ranked.challenge(c)
+        matches += found
+        if missing is not None:
+            unfilled.append(missing)
+    return tuple(matches), rankings, tuple(unfilled)
+
+
+class _Ranked:
+    """The candidate edges grouped by challenge, best first, with what explaining them
+    needs; read as Python lists, which are faster than arrays one element at a time."""
+
+    __slots__ = (
+        "at_capacity",
+        "bounds",
+        "c_refs",
+        "chosen",
+        "components",
+        "day_hours",
+        "interest",
+        "locked",
+        "p_refs",
+        "params",
+        "pi",
+        "prepared",
+        "rank",
+        "score",
+        "spare",
+        "weights",
+        "went_to",
+    )
+
+    def __init__(
+        self, prepared: Prepared, scored: Scored, weights: Weights, params: Params, day_hours: float
+    ):
+        self.prepared = prepared
+        self.weights = weights
+        self.params = params
+        self.day_hours = day_hours
+        self.c_refs = [c.ref for c in prepared.challenges]
+        self.p_refs = [p.ref for p in prepared.providers]
+        order = np.lexsort((scored.pi, -scored.score, scored.ci))
+        ci, pi, score = scored.ci[order], scored.pi[order], scored.score[order]
+        chosen, locked = scored.chosen[order], scored.locked[order]
+        bounds = np.searchsorted(ci, np.arange(prepared.n_challenges + 1))
+        rank = np.arange(ci.size) - bounds[ci] + 1
+        spare = prepared.capacity - np.bincount(pi[chosen], minlength=prepared.n_providers)
+        self.went_to = self._went_to(ci, pi, score, chosen, locked)
+        self.at_capacity: dict[int, PassedOver] = {}
+        self.bounds = bounds.tolist()
+        self.score, self.pi = score.tolist(), pi.tolist()
+        self.chosen, self.locked, self.rank = chosen.tolist(), locked.tolist(), rank.tolist()
+        self.spare = spare.tolist()
+        self.interest = scored.interest_rank[order].tolist()
+        self.components = component_dicts(scored, order)
+
+    def _went_to(self, ci, pi, score, chosen, locked) -> dict[int, tuple[Placement, ...]]:
+        """Where each matched provider's capacity went, best first."""
+        placements: dict[int, list[Placement]] = {}
+        for e in np.flatnonzero(chosen).tolist():
+            placements.setdefault(int(pi[e]), []).append(
+                Placement(self.c_refs[ci[e]], float(score[e]), bool(locked[e]))
+            )
+        return {
+            q: tuple(sorted(found, key=lambda p: (-p.score, p.challenge)))
+            for q, found in placements.items()
+        }
+
+    def challenge(self, c: int) -> tuple[tuple[Candidate, ...], list[Match], Unfilled | None]:
+        """The challenge's ranking, its matches, and its unfilled places if any."""
+        lo, hi = self.bounds[c], self.bounds[c + 1]
+        p_refs, pi, score, chosen = self.p_refs, self.pi, self.score, self.chosen
+        components = self.components
+        ranking = tuple(
+            Candidate(p_refs[pi[e]], score[e], e - lo + 1, components[e], chosen[e])
             for e in range(lo, hi)
         )
-        rankings[c_refs[c]] = candidates
-        others = [e for e in range(lo, hi) if not chosen_list[e]]
+        others = [e for e in range(lo, hi) if not chosen[e]]
+        matched = [e for e in range(lo, hi) if chosen[e]]
+        matches = [self._match(c, e, others) for e in matched]
+        wanted = int(self.prepared.demand[c])
+        if len(matched) >= wanted:
+            return ranking, matches, None
+        return (
+            ranking,
+            matches,
+            Unfilled(
+                challenge=self.c_refs[c],
+                wanted=wanted,
+                filled=len(matched),
+                candidates=hi - lo,
+                passed_over=tuple(self._passed(o, False, c) for o in others[:UNFILLED_PASSED_OVER]),
+            ),
+        )
 
-        def passed(e: int, lost_to_lock: bool, challenge: str = c_refs[c]) -> PassedOver:
-            q = pi_list[e]
-            if spare_list[q] <= 0:
-                if e not in at_capacity:
-                    at_capacity[e] = PassedOver(
-                        p_refs[q], score_list[e], "at_capacity", went_to.get(q, ())
-                    )
-                return at_capacity[e]
-            if lost_to_lock:
-                return PassedOver(p_refs[q], score_list[e], "locked", ())
-            if score_list[e] + penalty <= 0:
-                return PassedOver(p_refs[q], score_list[e], "no_gain", ())
-            raise SolverError(
-                f"{p_refs[q]} scores higher for {challenge} and has capacity left: not optimal."
-            )
+    def _match(self, c: int, e: int, others: list[int]) -> Match:
+        p_refs, pi, score, rank, spare = self.p_refs, self.pi, self.score, self.rank, self.spare
+        locked, passed = self.locked[e], self._passed
+        return Match(
+            challenge=self.c_refs[c],
+            provider=p_refs[pi[e]],
+            score=score[e],
+            components=self.components[e],
+            reasons=reasons_for(
+                self.prepared,
+                c,
+                pi[e],
+                self.components[e],
+                self.interest[e],
+                self.weights,
+                self.day_hours,
+                self.params.max_reasons,
+            ),
+            rank=rank[e],
+            locked=locked,
+            alternates=tuple(
+                Alternate(p_refs[pi[a]], score[a], rank[a], spare[pi[a]])
+                for a in others[: self.params.alternates]
+            ),
+            passed_over=tuple(passed(o, locked, c) for o in others if score[o] > score[e]),
+        )
 
-        matched = [e for e in range(lo, hi) if chosen_list[e]]
-        for e in matched:
-            matches.append(
-                Match(
-                    challenge=c_refs[c],
-                    provider=p_refs[pi_list[e]],
-                    score=score_list[e],
-                    components=components[e],
-                    reasons=reasons_for(
-                        prepared,
-                        c,
-                        pi_list[e],
-                        components[e],
-                        interest_list[e],
-                        weights,
-                        day_hours,
-                        params.max_reasons,
-                    ),
-                    rank=rank_list[e],
-                    locked=locked_list[e],
-                    alternates=tuple(
-                        Alternate(
-                            p_refs[pi_list[a]], score_list[a], rank_list[a], spare_list[pi_list[a]]
-                        )
-                        for a in others[: params.alternates]
-                    ),
-                    passed_over=tuple(
-                        passed(o, locked_list[e]) for o in others if score_list[o] > score_list[e]
-                    ),
+    def _passed(self, e: int, lost_to_lock: bool, c: int) -> PassedOver:
+        """Why a candidate that scores higher than a match, or that could fill an empty
+        place, is not matched to this challenge."""
+        q, score = self.pi[e], self.score[e]
+        if self.spare[q] <= 0:
+            if e not in self.at_capacity:
+                self.at_capacity[e] = PassedOver(
+                    self.p_refs[q], score, "at_capacity", self.went_to.get(q, ())
                 )
-            )
-        wanted = int(prepared.demand[c])
-        if len(matched) < wanted:
-            unfilled.append(
-                Unfilled(
-                    challenge=c_refs[c],
-                    wanted=wanted,
-                    filled=len(matched),
-                    candidates=hi - lo,
-                    passed_over=tuple(passed(o, False) for o in others[:UNFILLED_PASSED_OVER]),
-                )
-            )
-    return tuple(matches), rankings, tuple(unfilled)
+            return self.at_capacity[e]
+        if lost_to_lock:
+            return PassedOver(self.p_refs[q], score, "locked", ())
+        if score + self.params.unfilled_penalty <= 0:
+            return PassedOver(self.p_refs[q], score, "no_gain", ())
+        raise SolverError(
+            f"{self.p_refs[q]} scores higher for {self.c_refs[c]} and has capacity left: "
+            "not optimal."
+        )

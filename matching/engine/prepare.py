@@ -143,7 +143,6 @@ def prepare(problem: Problem) -> Prepared:
     providers = tuple(sorted(problem.providers, key=lambda p: p.ref))
     c_index = {c.ref: i for i, c in enumerate(challenges)}
     p_index = {p.ref: i for i, p in enumerate(providers)}
-    n_p = len(providers)
 
     countries = {
         name: i for i, name in enumerate(sorted({e.country for e in challenges + providers}))
@@ -151,42 +150,14 @@ def prepare(problem: Problem) -> Prepared:
     zones = tuple(sorted({e.timezone for e in challenges + providers}))
     zone_ids = {name: i for i, name in enumerate(zones)}
 
-    notices: list[Notice] = []
-    interest: dict[int, int] = {}
-    interest_count = np.zeros(n_p, dtype=np.int64)
-    unknown_interest: list[Pair] = []
-    for pi, provider in enumerate(providers):
-        rank = 0
-        for ref in provider.interested_in:
-            ci = c_index.get(ref)
-            if ci is None:
-                unknown_interest.append((ref, provider.ref))
-                continue
-            if ci * n_p + pi in interest:
-                continue
-            rank += 1
-            interest[ci * n_p + pi] = rank
-        interest_count[pi] = rank
-    notices += _unknown_notice("interested_in", unknown_interest)
+    interest, interest_count, notices = _interests(providers, c_index)
     interest_codes = np.array(sorted(interest), dtype=np.int64)
-
     conflicts, found = _pair_codes("conflicts", problem.conflicts, c_index, p_index)
     notices += found
     exclusions, found = _pair_codes("exclusions", problem.exclusions, c_index, p_index)
     notices += found
-
-    locks = set()
-    for challenge, provider in problem.locks:
-        rule = None if challenge in c_index else "unknown_challenge"
-        rule = rule or (None if provider in p_index else "unknown_provider")
-        if rule:
-            notices.append(
-                Notice(
-                    "lock_breaks_rule", {"challenge": challenge, "provider": provider, "rule": rule}
-                )
-            )
-        else:
-            locks.add((c_index[challenge], p_index[provider]))
+    locks, found = _locks(problem.locks, c_index, p_index)
+    notices += found
 
     return Prepared(
         challenges=challenges,
@@ -213,6 +184,51 @@ def prepare(problem: Problem) -> Prepared:
         interest_count=interest_count,
         conflicts=conflicts,
         exclusions=exclusions,
-        locks=tuple(sorted(locks)),
+        locks=locks,
         notices=tuple(notices),
     )
+
+
+def _interests(
+    providers: tuple[Provider, ...], c_index: dict[str, int]
+) -> tuple[dict[int, int], np.ndarray, list[Notice]]:
+    """Each provider's stated interests in this round as {pair code: 1-based rank} (an
+    interest named twice counts once), how many each provider has, and a notice for
+    the challenges named that are not in the round."""
+    n_p = len(providers)
+    interest: dict[int, int] = {}
+    interest_count = np.zeros(n_p, dtype=np.int64)
+    unknown: list[Pair] = []
+    for pi, provider in enumerate(providers):
+        rank = 0
+        for ref in provider.interested_in:
+            ci = c_index.get(ref)
+            if ci is None:
+                unknown.append((ref, provider.ref))
+                continue
+            if ci * n_p + pi in interest:
+                continue
+            rank += 1
+            interest[ci * n_p + pi] = rank
+        interest_count[pi] = rank
+    return interest, interest_count, _unknown_notice("interested_in", unknown)
+
+
+def _locks(
+    pairs, c_index: dict[str, int], p_index: dict[str, int]
+) -> tuple[tuple[tuple[int, int], ...], list[Notice]]:
+    """The locks as sorted (challenge index, provider index), and a notice for each lock
+    that names a challenge or provider not in the round."""
+    locks, notices = set(), []
+    for challenge, provider in pairs:
+        rule = None if challenge in c_index else "unknown_challenge"
+        rule = rule or (None if provider in p_index else "unknown_provider")
+        if rule:
+            notices.append(
+                Notice(
+                    "lock_breaks_rule", {"challenge": challenge, "provider": provider, "rule": rule}
+                )
+            )
+        else:
+            locks.add((c_index[challenge], p_index[provider]))
+    return tuple(sorted(locks)), notices

@@ -20,14 +20,15 @@ the solver could pick. Raise `Params.top_k_per_challenge` for longer rankings.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
 from matching.engine import components as comp
-from matching.engine.candidates import BlockScorer, candidate_edges
+from matching.engine.candidates import BlockScorer, Edges, candidate_edges
 from matching.engine.explain import Scored, explain
 from matching.engine.model import Figures, MatchResult, Params, Problem, Weights
-from matching.engine.prepare import prepare
+from matching.engine.prepare import Prepared, prepare
 from matching.engine.rules import Eligibility, eligible_locks, fitting_locks
 from matching.engine.solver import solve
 from matching.engine.text import TextSimilarity
@@ -68,57 +69,18 @@ def match(
     )
     clock.lap("text")
 
-    day_hours = comp.working_day_hours(params.work_start, params.work_end)
-    hours = (
-        comp.hours_table(prepared.zones, params.work_start, params.work_end, params.reference_date)
-        / day_hours
-    ).clip(0, 1)
-    themes = comp.SetPairs(prepared.c_themes, prepared.p_themes)
-    languages = comp.SetPairs(prepared.c_languages, prepared.p_languages)
-    interest_ci, interest_pi = np.divmod(prepared.interest_codes, max(prepared.n_providers, 1))
-    wanted = eligibility.eligible(interest_ci, interest_pi)
-    lock_ci = np.array([c for c, _ in locks], dtype=np.int64)
-    lock_pi = np.array([p for _, p in locks], dtype=np.int64)
-    scorer = BlockScorer(prepared, text, themes, languages, hours, weights, eligibility)
-    edges = candidate_edges(
-        prepared,
-        scorer,
-        params,
-        (
-            np.concatenate([interest_ci[wanted], lock_ci]),
-            np.concatenate([interest_pi[wanted], lock_pi]),
-        ),
-    )
+    tables = _Tables.of(prepared, params)
+    edges = _candidates(prepared, text, tables, weights, eligibility, params, locks)
     clock.lap("candidates")
 
-    codes = prepared.codes(edges.ci, edges.pi)
-    interest_rank = prepared.interest_ranks(edges.ci, edges.pi)
-    components = {
-        "text": edges.text,
-        "themes": themes.pairs("jaccard", edges.ci, edges.pi),
-        "languages": languages.pairs("any", edges.ci, edges.pi),
-        "hours": hours[prepared.c_zone[edges.ci], prepared.p_zone[edges.pi]],
-        "interest": comp.interest_value(interest_rank),
-        "review": prepared.review[edges.pi],
-    }
+    components, interest_rank = _components(prepared, edges, tables)
     score = comp.scores(components, weights)
-    edge_of = dict(zip(codes.tolist(), range(codes.size), strict=True))
-    lock_edges = {pair: edge_of[prepared.n_providers * pair[0] + pair[1]] for pair in locks}
-    locks, dropped = fitting_locks(prepared, locks, {k: score[e] for k, e in lock_edges.items()})
+    locked, dropped = _locked(prepared, edges, score, locks)
     notices += dropped
-    locked = np.zeros(codes.size, dtype=bool)
-    locked[[lock_edges[pair] for pair in locks]] = True
     clock.lap("components")
 
-    assignment = solve(
-        edges.ci,
-        edges.pi,
-        score,
-        locked,
-        prepared.demand,
-        prepared.capacity,
-        params.unfilled_penalty,
-    )
+    demand, capacity, penalty = prepared.demand, prepared.capacity, params.unfilled_penalty
+    assignment = solve(edges.ci, edges.pi, score, locked, demand, capacity, penalty)
     clock.lap("solve")
 
     scored = Scored(
@@ -130,30 +92,108 @@ def match(
         locked=locked,
         chosen=assignment.chosen,
     )
-    matches, rankings, unfilled = explain(prepared, scored, weights, params, day_hours)
+    matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours)
     clock.lap("explain")
 
-    figures = Figures(
-        challenges=prepared.n_challenges,
-        providers=prepared.n_providers,
-        eligible_pairs=eligibility.count(),
-        candidate_edges=int(codes.size),
-        matches=len(matches),
-        locked_matches=int(locked.sum()),
-        slots_wanted=int(prepared.demand.sum()),
-        unfilled_slots=sum(u.missing for u in unfilled),
-        total_score=round(float(score[assignment.chosen].sum()), 6),
-        objective=round(assignment.objective, 6),
-        timings=clock.total(),
-    )
     return MatchResult(
         matches=matches,
         rankings=rankings,
         unfilled=unfilled,
-        figures=figures,
+        figures=_figures(prepared, eligibility, scored, assignment, matches, unfilled, clock),
         warnings=tuple(prepared.notices) + tuple(notices),
         weights=weights,
         params=params,
         theme_names=problem.theme_names,
         language_names=problem.language_names,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What the pair components look up: shared working hours by pair of zones (as a
+    share of the working day) and the overlaps of theme and language sets."""
+
+    day_hours: float
+    hours: np.ndarray
+    themes: comp.SetPairs
+    languages: comp.SetPairs
+
+    @classmethod
+    def of(cls, prepared: Prepared, params: Params) -> _Tables:
+        day_hours = comp.working_day_hours(params.work_start, params.work_end)
+        hours = comp.hours_table(
+            prepared.zones, params.work_start, params.work_end, params.reference_date
+        )
+        return cls(
+            day_hours=day_hours,
+            hours=(hours / day_hours).clip(0, 1),
+            themes=comp.SetPairs(prepared.c_themes, prepared.p_themes),
+            languages=comp.SetPairs(prepared.c_languages, prepared.p_languages),
+        )
+
+
+def _candidates(prepared, text, tables: _Tables, weights, eligibility, params, locks) -> Edges:
+    """The best-scored eligible pairs of each side, every eligible stated interest and
+    every lock."""
+    interest_ci, interest_pi = np.divmod(prepared.interest_codes, max(prepared.n_providers, 1))
+    wanted = eligibility.eligible(interest_ci, interest_pi)
+    lock_ci = np.array([c for c, _ in locks], dtype=np.int64)
+    lock_pi = np.array([p for _, p in locks], dtype=np.int64)
+    scorer = BlockScorer(
+        prepared, text, tables.themes, tables.languages, tables.hours, weights, eligibility
+    )
+    return candidate_edges(
+        prepared,
+        scorer,
+        params,
+        (
+            np.concatenate([interest_ci[wanted], lock_ci]),
+            np.concatenate([interest_pi[wanted], lock_pi]),
+        ),
+    )
+
+
+def _components(
+    prepared: Prepared, edges: Edges, tables: _Tables
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The exact components of every candidate edge, and its stated-interest rank."""
+    interest_rank = prepared.interest_ranks(edges.ci, edges.pi)
+    components = {
+        "text": edges.text,
+        "themes": tables.themes.pairs("jaccard", edges.ci, edges.pi),
+        "languages": tables.languages.pairs("any", edges.ci, edges.pi),
+        "hours": tables.hours[prepared.c_zone[edges.ci], prepared.p_zone[edges.pi]],
+        "interest": comp.interest_value(interest_rank),
+        "review": prepared.review[edges.pi],
+    }
+    return components, interest_rank
+
+
+def _locked(prepared: Prepared, edges: Edges, score: np.ndarray, locks) -> tuple[np.ndarray, list]:
+    """Which edges are locked, once the locks that cannot all fit are dropped (with a
+    notice each)."""
+    codes = prepared.codes(edges.ci, edges.pi)
+    edge_of = dict(zip(codes.tolist(), range(codes.size), strict=True))
+    lock_edges = {pair: edge_of[prepared.n_providers * pair[0] + pair[1]] for pair in locks}
+    locks, dropped = fitting_locks(prepared, locks, {k: score[e] for k, e in lock_edges.items()})
+    locked = np.zeros(codes.size, dtype=bool)
+    locked[[lock_edges[pair] for pair in locks]] = True
+    return locked, dropped
+
+
+def _figures(
+    prepared, eligibility, scored: Scored, assignment, matches, unfilled, clock
+) -> Figures:
+    return Figures(
+        challenges=prepared.n_challenges,
+        providers=prepared.n_providers,
+        eligible_pairs=eligibility.count(),
+        candidate_edges=int(scored.ci.size),
+        matches=len(matches),
+        locked_matches=int(scored.locked.sum()),
+        slots_wanted=int(prepared.demand.sum()),
+        unfilled_slots=sum(u.missing for u in unfilled),
+        total_score=round(float(scored.score[scored.chosen].sum()), 6),
+        objective=round(assignment.objective, 6),
+        timings=clock.total(),
     )

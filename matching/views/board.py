@@ -12,11 +12,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from incubator.access import secretariat_required
-from incubator.models import Programme, Theme
+from incubator.forms.errors import form_errors_add
+from incubator.models import Programme
 from matching.engine.model import COMPONENTS, Weights
 from matching.models import Match
 from matching.reasons import passed_over_text, reason_text
-from matching.selectors import board_challenges, candidates_for, latest_finished_run, runs_of
+from matching.selectors import (
+    board_challenges,
+    candidates_for,
+    latest_finished_run,
+    matches_of,
+    runs_of,
+    theme_names,
+)
 from matching.services import (
     match_confirm,
     match_lock,
@@ -78,7 +86,7 @@ def runs(request, slug):
                 programme=programme, by=request.user, weights=form.weights(), params={}
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors_add(form, error)
         else:
             return redirect("matching:run", slug=slug, pk=run.pk)
     return render(
@@ -113,7 +121,7 @@ def board(request, slug):
     challenges = list(page.object_list)
     run = latest_finished_run(programme)
     candidates = candidates_for(run, challenges, CANDIDATES_SHOWN) if run else {}
-    themes = dict(Theme.objects.values_list("slug", "name"))
+    themes = theme_names()
     # Names for "why a better candidate went elsewhere", from what this page already holds.
     titles = {challenge.pk: challenge.title for challenge in challenges}
     names = {}
@@ -166,7 +174,7 @@ DONE = {
 @require_POST
 def match_action(request, slug, pk, action):
     programme = _programme(slug)
-    match = get_object_or_404(Match.objects.filter(programme=programme), pk=pk)
+    match = get_object_or_404(matches_of(programme), pk=pk)
     if action not in ACTIONS:
         return redirect("matching:board", slug=slug)
     try:

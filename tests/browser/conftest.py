@@ -82,8 +82,15 @@ def page(page, site, request):
     page.set_default_timeout(10_000)
     page.set_default_navigation_timeout(15_000)
     ledger = AccessibilityLedger.attach(page)
+    refused = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
     yield page
     call = getattr(request.node, "_report_call", None)
+    if call is not None and call.passed and refused:
+        pytest.fail("The page broke its Content Security Policy:\n" + "\n".join(refused))
     if call is not None and call.passed:
         unchecked = ledger.unchecked()
         if unchecked:

@@ -37,7 +37,7 @@ def act_url(challenge):
 
 @pytest.fixture
 def secretariat():
-    return with_second_factor(secretariat_user())
+    return secretariat_user()
 
 
 @pytest.fixture
@@ -472,7 +472,7 @@ def test_the_gate_refuses_other_roles_and_asks_the_secretariat_for_a_second_fact
     assert [member.get(url).status_code for url in pages] == [403, 403, 403]
     assert member.post(act_url(challenge), {"action": "publish"}).status_code == 403
 
-    no_second_factor = client_of(secretariat_user())
+    no_second_factor = client_of(secretariat_user(second_factor=False))
     for url in pages:
         response = no_second_factor.get(url)
         assert response.status_code == 302

@@ -17,7 +17,7 @@ from tests.cohorts.factories import (
     ResourceFactory,
     cohort_member,
 )
-from tests.factories import ThemeFactory, secretariat_user, with_second_factor
+from tests.factories import ThemeFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_a_visitor_is_asked_to_sign_in_for_resources(client):
 def test_the_secretariat_shares_a_resource_in_its_own_name(client_of):
     cohort = CohortFactory()
     member = cohort_member(cohort)
-    desk = client_of(with_second_factor(secretariat_user()))
+    desk = client_of(secretariat_user())
 
     desk.post(
         reverse("cohorts:desk_cohort_resource_new", kwargs={"pk": cohort.pk}),

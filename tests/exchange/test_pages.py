@@ -26,7 +26,7 @@ def export_url(slug: str) -> str:
 @pytest.fixture
 def desk(client_of):
     """The test client, signed in as a secretariat member with a second factor."""
-    return client_of(with_second_factor(secretariat_user()))
+    return client_of(secretariat_user())
 
 
 def upload(client, content: bytes, name: str = "round.json"):

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from incubator.access import is_secretariat
 from incubator.models import Notification, Role, RoleGrant
 from incubator.services.accounts import role_grant
 from tests.factories import UserFactory, secretariat_user, with_second_factor
@@ -18,7 +19,7 @@ SECRETARIAT_PAGES = [
 
 @pytest.mark.parametrize("page", SECRETARIAT_PAGES)
 def test_a_secretariat_account_without_a_second_factor_is_sent_to_set_one_up(client_of, page):
-    response = client_of(secretariat_user()).get(reverse(page))
+    response = client_of(secretariat_user(second_factor=False)).get(reverse(page))
 
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
@@ -26,7 +27,7 @@ def test_a_secretariat_account_without_a_second_factor_is_sent_to_set_one_up(cli
 
 @pytest.mark.parametrize("page", SECRETARIAT_PAGES)
 def test_a_secretariat_account_with_a_second_factor_reaches_the_page(client_of, page):
-    response = client_of(with_second_factor(secretariat_user())).get(reverse(page))
+    response = client_of(secretariat_user()).get(reverse(page))
 
     assert response.status_code == 200
 
@@ -62,7 +63,7 @@ def test_a_team_member_cannot_grant_roles():
 
 
 def test_the_secretariat_grants_the_reviewer_role_from_the_people_page(client_of):
-    secretariat = with_second_factor(secretariat_user())
+    secretariat = secretariat_user()
     expert = UserFactory()
 
     response = client_of(secretariat).post(
@@ -75,7 +76,7 @@ def test_the_secretariat_grants_the_reviewer_role_from_the_people_page(client_of
 
 
 def test_the_people_page_refuses_to_change_ones_own_roles(client_of):
-    secretariat = with_second_factor(secretariat_user())
+    secretariat = secretariat_user()
 
     client_of(secretariat).post(
         reverse("incubator:people_role", kwargs={"pk": secretariat.pk}),
@@ -104,9 +105,7 @@ def test_failed_messages_are_listed_for_the_secretariat(client_of):
         status="sent",
     )
 
-    response = client_of(with_second_factor(secretariat_user())).get(
-        reverse("incubator:outbox"), {"status": "failed"}
-    )
+    response = client_of(secretariat_user()).get(reverse("incubator:outbox"), {"status": "failed"})
 
     page = response.content.decode()
     assert "nobody@bounce.example" in page
@@ -117,7 +116,7 @@ def test_failed_messages_are_listed_for_the_secretariat(client_of):
 def test_secretariat_lists_keep_their_query_count_as_rows_grow(
     client_of, queries_to_render, django_assert_max_num_queries
 ):
-    client = client_of(with_second_factor(secretariat_user()))
+    client = client_of(secretariat_user())
 
     def add_rows(start, count):
         for index in range(start, start + count):
@@ -142,3 +141,11 @@ def test_secretariat_lists_keep_their_query_count_as_rows_grow(
     for url, count in small.items():
         with django_assert_max_num_queries(count):
             client.get(url)
+
+
+def test_without_its_second_factor_a_secretariat_account_counts_as_no_one_special():
+    password_only = secretariat_user(second_factor=False)
+
+    assert not is_secretariat(password_only)
+    with pytest.raises(PermissionDenied):
+        role_grant(user=UserFactory(), role=Role.REVIEWER, by=password_only)

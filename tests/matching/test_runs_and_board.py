@@ -12,7 +12,6 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import assign, reviewer, rubric, under_review
 from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
@@ -31,7 +30,7 @@ WEIGHTS = {
 
 @pytest.fixture
 def secretariat():
-    return with_second_factor(secretariat_user(display_name="Desk Officer"))
+    return secretariat_user(display_name="Desk Officer")
 
 
 @pytest.fixture
@@ -234,7 +233,7 @@ def test_a_run_that_stopped_responding_does_not_block_a_new_one(
 
 
 def test_only_the_secretariat_reaches_matching(start_run, client_of, round_):
-    start_run(client_of(with_second_factor(secretariat_user())), round_["programme"])
+    start_run(client_of(secretariat_user()), round_["programme"])
     match = Match.objects.first()
     member = client_of(MembershipFactory(organisation=round_["offline"].organisation).user)
 

@@ -28,7 +28,6 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.outcomes.factories import ConfirmedMatchFactory, SurveyFactory, answered
 from tests.reviews.factories import assign, reviewer, rubric, under_review
@@ -60,7 +59,7 @@ def csv_text(response) -> str:
 
 @pytest.fixture
 def desk(client_of):
-    return client_of(with_second_factor(secretariat_user(display_name="Desk Officer")))
+    return client_of(secretariat_user(display_name="Desk Officer"))
 
 
 @pytest.fixture
@@ -358,7 +357,7 @@ def test_the_page_shows_each_figure_with_its_chart_table_and_download(desk, know
 
 
 def test_numbers_are_written_the_way_the_readers_language_writes_them(client_of, known_round):
-    french = with_second_factor(secretariat_user(language="fr"))
+    french = secretariat_user(language="fr")
 
     page = client_of(french).get(dashboard_url(known_round)).content.decode()
 
@@ -446,7 +445,7 @@ def test_each_table_downloads_as_a_csv_file_with_its_rows(desk, known_round):
 
 
 def test_averages_and_dates_in_a_csv_file_are_plain_for_spreadsheets(client_of, known_round):
-    french = client_of(with_second_factor(secretariat_user(language="fr")))
+    french = client_of(secretariat_user(language="fr"))
 
     text = csv_text(french.get(csv_url(known_round, "attendance-sessions")))
 
@@ -506,7 +505,7 @@ def test_only_the_secretariat_sees_the_dashboard(client, client_of, known_round)
         for url in pages:
             assert signed_in.get(url).status_code == 403
 
-    without_second_factor = client_of(secretariat_user())
+    without_second_factor = client_of(secretariat_user(second_factor=False))
     for url in pages:
         assert without_second_factor.get(url).url == reverse("mfa_activate_totp")
 

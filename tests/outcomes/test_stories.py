@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from incubator.models import AuditEntry
 from outcomes.models import ShowcaseConsent, Story
-from tests.factories import OrganisationFactory, UserFactory, secretariat_user, with_second_factor
+from tests.factories import OrganisationFactory, UserFactory, secretariat_user
 from tests.outcomes.factories import (
     ConfirmedMatchFactory,
     StoryFactory,
@@ -47,7 +47,7 @@ def public_pages(client, match):
 
 @pytest.fixture
 def desk(client_for):
-    return client_for(with_second_factor(secretariat_user(display_name="Desk Officer")))
+    return client_for(secretariat_user(display_name="Desk Officer"))
 
 
 @pytest.fixture
@@ -207,7 +207,7 @@ def test_the_story_queue_is_for_the_secretariat_only(client_for, client, match, 
     for url in (QUEUE, desk_url(story)):
         assert client_for(author).get(url).status_code == 403
     assert client_for(author).post(desk_url(story), {"decision": "approve"}).status_code == 403
-    without_second_factor = client_for(secretariat_user())
+    without_second_factor = client_for(secretariat_user(second_factor=False))
     assert without_second_factor.get(QUEUE).status_code == 302
     story.refresh_from_db()
     assert story.state == "submitted"

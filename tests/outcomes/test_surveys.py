@@ -20,7 +20,6 @@ from tests.factories import (
     ProgrammeFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.outcomes.factories import ConfirmedMatchFactory, SurveyFactory, answered, member_of
 
@@ -158,7 +157,7 @@ def test_the_periodic_task_creates_the_surveys_that_are_due(match):
 def test_a_member_answers_for_the_team_and_the_secretariat_reads_it(client_for, match):
     survey = SurveyFactory(match=match)
     ana = member_of(match.challenge.organisation, display_name="Ana Silva")
-    desk = client_for(with_second_factor(secretariat_user()))
+    desk = client_for(secretariat_user())
 
     form = client_for(ana).get(answer_url(survey)).content.decode()
     response = client_for(ana).post(answer_url(survey), ANSWER)
@@ -246,7 +245,7 @@ def test_the_secretariat_sees_each_programmes_surveys_sent_and_answered(client_f
     answered(SurveyFactory(match=match))
     SurveyFactory(match=match, organisation=match.solution.organisation)
     ProgrammeFactory(name="Incubator 2031")
-    desk = client_for(with_second_factor(secretariat_user()))
+    desk = client_for(secretariat_user())
 
     page = desk.get(reverse("outcomes:survey_programmes")).content.decode()
 
@@ -258,7 +257,7 @@ def test_the_answers_page_issues_as_many_queries_with_300_answers_as_with_3(
     client_for, queries_to_render, django_assert_max_num_queries
 ):
     programme = ProgrammeFactory()
-    desk = client_for(with_second_factor(secretariat_user()))
+    desk = client_for(secretariat_user())
     url = reverse("outcomes:survey_answers", kwargs={"slug": programme.slug})
     by = UserFactory()
 

@@ -17,7 +17,6 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
 
@@ -26,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def secretariat():
-    return with_second_factor(secretariat_user())
+    return secretariat_user()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import challenge_under_review, review_call, reviewer
 
@@ -67,7 +66,7 @@ def test_the_page_hand_and_automatic_assignment_and_the_desk_agree(
     client_of, round_with_every_kind_of_conflict
 ):
     call, items, people = round_with_every_kind_of_conflict
-    desk = with_second_factor(secretariat_user())
+    desk = secretariat_user()
     ferries, meals = items
 
     conflicts = conflicts_between(items=items, reviewers=reviewer_pool())
@@ -110,7 +109,7 @@ def test_a_conflict_arising_later_hides_the_item_and_automatic_assignment_remove
     client_of, round_with_every_kind_of_conflict
 ):
     call, items, people = round_with_every_kind_of_conflict
-    desk = with_second_factor(secretariat_user())
+    desk = secretariat_user()
     assignment_run(call=call, by=desk)
     free = people["free"]
     free.reviewer_profile.country = "CL"

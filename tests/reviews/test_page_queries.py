@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reviews.models import Conflict
-from tests.factories import CallFactory, secretariat_user, with_second_factor
+from tests.factories import CallFactory, secretariat_user
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def desk(client_of):
-    return client_of(with_second_factor(secretariat_user()))
+    return client_of(secretariat_user())
 
 
 def test_the_calls_overview_holds_its_queries_as_calls_grow(

@@ -16,7 +16,6 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import (
     assign,
@@ -30,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def desk(client_of):
-    return client_of(with_second_factor(secretariat_user(time_zone="Europe/Paris")))
+    return client_of(secretariat_user(time_zone="Europe/Paris"))
 
 
 def url(name, call, **kwargs):

@@ -14,7 +14,6 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import assign, review_call, reviewer, under_review
 from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
@@ -138,7 +137,7 @@ def test_a_reviewer_sees_exactly_the_answers_of_a_proposal(client_of, anonymised
 
 def test_the_secretariat_also_sees_the_exchange_reference(client_of):
     item = under_review(a_challenge(review_call()))
-    desk = client_of(with_second_factor(secretariat_user()))
+    desk = client_of(secretariat_user())
 
     page = desk.get(reverse("reviews:item", kwargs={"call_pk": item.call_id, "item_pk": item.pk}))
 

@@ -10,7 +10,6 @@ from tests.factories import (
     MembershipFactory,
     UserFactory,
     secretariat_user,
-    with_second_factor,
 )
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
 
@@ -50,7 +49,7 @@ def test_reviewers_and_team_members_get_no_secretariat_review_page(client_of, it
 
 
 def test_the_secretariat_needs_its_second_factor(client_of, item):
-    client = client_of(secretariat_user())
+    client = client_of(secretariat_user(second_factor=False))
 
     for url in secretariat_pages(item):
         response = client.get(url)
@@ -58,7 +57,7 @@ def test_the_secretariat_needs_its_second_factor(client_of, item):
 
 
 def test_the_secretariat_reaches_every_review_page(client_of, item):
-    client = client_of(with_second_factor(secretariat_user()))
+    client = client_of(secretariat_user())
 
     for url in secretariat_pages(item):
         assert client.get(url).status_code == 200, url
@@ -102,7 +101,7 @@ def test_applicants_never_see_reviews_or_reviewers(client_of, item):
     member = MembershipFactory(organisation=item.organisation, user=UserFactory()).user
     board = reviewer(display_name="Beatriz Boardmember")
     assign(item, board, scores=[2, 3, 4], submitted=True, comment="Weak evidence of demand.")
-    desk = with_second_factor(secretariat_user())
+    desk = secretariat_user()
     decision_stage(item=item, by=desk, outcome="decline", reason="Out of scope this round.")
     team = client_of(member)
     team_pages = [

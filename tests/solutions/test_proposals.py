@@ -206,6 +206,7 @@ def test_another_team_cannot_read_edit_or_download_a_proposal(
     assert outsider.post(step(draft, "about"), {"title": "Mine now"}).status_code == 404
     assert client_of(provider.user).get(download).status_code == 200
     assert client_of(secretariat_user()).get(download).status_code == 200
+    assert client_of(secretariat_user(second_factor=False)).get(download).status_code == 404
     draft.refresh_from_db()
     assert draft.title != "Mine now"
 

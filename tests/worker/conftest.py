@@ -323,7 +323,7 @@ class Worker:
                     "-m",
                     "celery",
                     "-A",
-                    "incubator",
+                    "config",
                     "worker",
                     "-B",
                     "--pool=solo",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from incubator.models import Notification
 from incubator.models.outbox import NotificationStatus
 from incubator.services.organisations import invitation_send
-from tests.factories import MembershipFactory, secretariat_user, with_second_factor
+from tests.factories import MembershipFactory, secretariat_user
 from tests.worker.conftest import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -144,7 +144,7 @@ def test_a_refused_address_ends_failed_and_is_listed_for_the_secretariat(
     assert row.attempts == 1  # refused for good: not retried
     assert outbox_row(delivered).status == NotificationStatus.SENT
 
-    secretariat = client_of(with_second_factor(secretariat_user()))
+    secretariat = client_of(secretariat_user())
     response = secretariat.get(reverse("incubator:outbox"), {"status": "failed"})
 
     assert response.status_code == 200

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exchange.selectors import programme_by_slug
+from exchange.selectors import programme_by_slug, programme_slugs
 from exchange.services import programme_export
 from incubator.models import Programme
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         try:
             programme = programme_by_slug(slug)
         except Programme.DoesNotExist:
-            known = ", ".join(Programme.objects.order_by("slug").values_list("slug", flat=True))
+            known = ", ".join(programme_slugs())
             raise CommandError(
                 f"No programme has the slug {slug!r}. Programmes: {known or 'none yet'}."
             ) from None

@@ -7,6 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from exchange.refs import challenge_ref, solution_ref
+from exchange.selectors import programme_by_slug
 from incubator.models import Programme
 from matching.engine.errors import EngineError
 from matching.engine.run import match
@@ -23,9 +24,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slug, **options):
-        programme = Programme.objects.filter(slug=slug).first()
-        if programme is None:
-            raise CommandError(f"No programme with the slug {slug!r}.")
+        try:
+            programme = programme_by_slug(slug)
+        except Programme.DoesNotExist:
+            raise CommandError(f"No programme with the slug {slug!r}.") from None
         # The file's refs where the round was imported, the export's names otherwise.
         problem, _challenges, _solutions = build_problem(
             programme,

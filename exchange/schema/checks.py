@@ -1,0 +1,270 @@
+"""Checking one value of a file at a time: shapes, texts, refs, slugs, numbers, lists
+of references, states and moments. Each problem is collected with its JSON path rather
+than raised, so one pass over the file finds them all."""
+
+import json
+from datetime import UTC, datetime
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from exchange.schema.records import REF_MAX
+from incubator.validators import validate_plain_text
+from submissions.models import SubmissionState
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+def max_length(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+def quoted(value) -> str:
+    """A value quoted the way the messages quote it, cut short if it is long."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return "'" + (text if len(text) <= 60 else text[:57] + "…") + "'"
+
+
+def json_path(parent: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+MISSING = object()
+
+
+class Checker:
+    """Checks values one at a time and collects every problem, each with its JSON path."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(f"{path}: {message}")
+
+    # Shapes ---------------------------------------------------------------------------
+
+    def object(self, value, path: str, allowed: tuple[str, ...]) -> dict | None:
+        if not isinstance(value, dict):
+            self.error(path, _("must be an object ({…})"))
+            return None
+        for key in value:
+            if key not in allowed:
+                self.error(json_path(path, key), _("is not a field of this format"))
+        return value
+
+    def list(self, value, path: str) -> list | None:
+        if not isinstance(value, list):
+            self.error(path, _("must be a list ([…])"))
+            return None
+        return value
+
+    def present(self, record: dict, key: str, path: str):
+        value = record.get(key, MISSING)
+        if value is MISSING:
+            self.error(json_path(path, key), _("is required but missing"))
+        return value
+
+    def string(self, value, path: str) -> str | None:
+        if not isinstance(value, str):
+            self.error(path, _("must be text, not %(value)s") % {"value": quoted(value)})
+            return None
+        if "\x00" in value:
+            self.error(path, _("must not contain the NUL character"))
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            self.error(path, _("is not valid Unicode text"))
+            return None
+        return value
+
+    # Fields ---------------------------------------------------------------------------
+
+    def text(self, record: dict, key: str, path: str, *, limit: int, blank: bool) -> str | None:
+        value = self.present(record, key, path)
+        if value is MISSING:
+            return None
+        path = json_path(path, key)
+        value = self.string(value, path)
+        if value is None:
+            return None
+        if not blank and not value.strip():
+            self.error(path, _("must not be empty"))
+            return None
+        if len(value) > limit:
+            self.error(
+                path,
+                _("is %(length)d characters long; at most %(limit)d are allowed")
+                % {"length": len(value), "limit": limit},
+            )
+            return None
+        try:
+            validate_plain_text(value)
+        except ValidationError as error:
+            self.error(path, " ".join(error.messages))
+            return None
+        return value
+
+    def ref(self, record: dict, key: str, path: str) -> str | None:
+        value = self.present(record, key, path)
+        if value is MISSING:
+            return None
+        path = json_path(path, key)
+        value = self.string(value, path)
+        if value is None:
+            return None
+        if not value.strip() or value != value.strip():
+            self.error(
+                path,
+                _("%(value)s is not a reference: give a non-empty key without spaces at either end")
+                % {"value": quoted(value)},
+            )
+            return None
+        if len(value) > REF_MAX:
+            self.error(
+                path,
+                _("is %(length)d characters long; references are at most %(limit)d")
+                % {"length": len(value), "limit": REF_MAX},
+            )
+            return None
+        return value
+
+    def slug(self, record: dict, key: str, path: str, *, limit: int) -> str | None:
+        value = self.present(record, key, path)
+        if value is MISSING:
+            return None
+        path = json_path(path, key)
+        value = self.string(value, path)
+        if value is None:
+            return None
+        try:
+            validate_slug(value)
+        except ValidationError:
+            self.error(
+                path,
+                _("%(value)s is not a slug: use letters, numbers, hyphens and underscores")
+                % {"value": quoted(value)},
+            )
+            return None
+        if len(value) > limit:
+            self.error(path, _("is longer than %(limit)d characters") % {"limit": limit})
+            return None
+        return value
+
+    def integer(self, record: dict, key: str, path: str, *, bounds: tuple[int, int]) -> int | None:
+        value = record.get(key, MISSING)
+        if value is MISSING:
+            return None
+        low, high = bounds
+        # JSON true and false read as Python ints; neither is a count.
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.error(
+                json_path(path, key),
+                _("%(value)s is not a whole number from %(low)d to %(high)d")
+                % {"value": quoted(value), "low": low, "high": high},
+            )
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def references(
+        self,
+        record: dict,
+        key: str,
+        path: str,
+        *,
+        known: set[str] | frozenset[str],
+        unknown: str,  # marked with gettext_noop, translated only when needed
+        required: bool = True,
+    ) -> tuple[str, ...] | None:
+        value = self.present(record, key, path) if required else record.get(key, MISSING)
+        if value is MISSING:
+            return None
+        path = json_path(path, key)
+        items = self.list(value, path)
+        if items is None:
+            return None
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            item_path = json_path(path, index)
+            item = self.string(item, item_path)
+            if item is None:
+                continue
+            if item in seen:
+                self.error(item_path, _("%(value)s is listed twice") % {"value": quoted(item)})
+            elif item not in known:
+                self.error(item_path, _(unknown) % {"value": quoted(item)})
+            seen.add(item)
+        return tuple(item for item in items if isinstance(item, str))
+
+    def status(self, record: dict, path: str) -> str | None:
+        value = record.get("status", MISSING)
+        if value is MISSING:
+            return None
+        if value not in SubmissionState.values:
+            self.error(
+                json_path(path, "status"),
+                _("%(value)s is not a lifecycle state; use one of: %(states)s")
+                % {"value": quoted(value), "states": ", ".join(SubmissionState.values)},
+            )
+            return None
+        return value
+
+    def moment(self, record: dict, path: str) -> datetime | None:
+        value = record.get("submitted_at")
+        if value is None:
+            return None
+        path = json_path(path, "submitted_at")
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            self.error(
+                path,
+                _(
+                    "%(value)s is not an ISO 8601 date and time with its offset, "
+                    "such as 2025-03-01T09:30:00+01:00"
+                )
+                % {"value": quoted(value)},
+            )
+            return None
+        return moment.astimezone(UTC)
+
+
+def records_of(check: Checker, data: dict, key: str, allowed: tuple[str, ...]):
+    """(path, record) for each object in the list ``key``, which may be left out."""
+    value = data.get(key, [])
+    items = check.list(value, key)
+    for index, item in enumerate(items or []):
+        path = json_path(key, index)
+        record = check.object(item, path, allowed)
+        if record is not None:
+            yield path, record
+
+
+class Unique:
+    """Reports a key used twice in one list, pointing at its first use."""
+
+    def __init__(self, check: Checker):
+        self.check = check
+        self.first: dict[str, str] = {}
+
+    def add(self, value: str | None, path: str, key: str) -> bool:
+        if value is None:
+            return False
+        if value in self.first:
+            self.check.error(
+                json_path(path, key),
+                _("%(value)s is used twice (first at %(first)s)")
+                % {"value": quoted(value), "first": self.first[value]},
+            )
+            return False
+        self.first[value] = path
+        return True
