@@ -15,6 +15,7 @@ from incubator.models import Call, Organisation, Programme, Theme
 from incubator.models.organisations import Level
 from incubator.models.programmes import CallKind
 from incubator.regions import REGION_NAMES, countries_in
+from incubator.translated import shown
 from submissions.models import SubmissionState
 
 
@@ -145,7 +146,7 @@ class ScreeningFilter(ChallengeFilter):
         calls = (
             Call.objects.filter(kind=CallKind.CHALLENGES)
             .order_by("-opens_at", "-pk")
-            .values_list("pk", "title", "programme__name")
+            .values_list("pk", shown("title"), shown("programme__name"))
         )
         self.filters["call"].extra["choices"] = [
             (str(pk), f"{title} ({programme})") for pk, title, programme in calls

@@ -167,8 +167,8 @@ class ReviewForm(forms.Form):
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=_("%(criterion)s (weight %(weight)d)")
-                % {"criterion": criterion.name, "weight": criterion.weight},
-                help_text=criterion.description,
+                % {"criterion": criterion.name_shown, "weight": criterion.weight},
+                help_text=criterion.description_shown,
                 choices=[(point, f"{point} — {criterion.anchor(point)}") for point in SCALE],
                 coerce=int,
                 empty_value=None,
@@ -181,7 +181,7 @@ class ReviewForm(forms.Form):
                 },
             )
             self.fields[f"comment_{criterion.pk}"] = PlainTextField(
-                label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
+                label=_("Comment on %(criterion)s") % {"criterion": criterion.name_shown},
                 max_length=TEXT_MAX,
                 required=False,
                 multiline=True,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from incubator.access import secretariat_required
 from incubator.models import Programme, Theme
+from incubator.translated import shown
 from matching.engine.model import COMPONENTS, Weights
 from matching.models import Match
 from matching.reasons import passed_over_text, reason_text
@@ -113,7 +114,7 @@ def board(request, slug):
     challenges = list(page.object_list)
     run = latest_finished_run(programme)
     candidates = candidates_for(run, challenges, CANDIDATES_SHOWN) if run else {}
-    themes = dict(Theme.objects.values_list("slug", "name"))
+    themes = dict(Theme.objects.values_list("slug", shown("name")))
     # Names for "why a better candidate went elsewhere", from what this page already holds.
     titles = {challenge.pk: challenge.title for challenge in challenges}
     names = {}
