@@ -2,6 +2,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 
+from incubator.preferences import language_chosen, language_remember
+
 
 class ViewerPreferencesMiddleware:
     """Show a signed-in person the portal in their own time zone and language."""
@@ -17,4 +19,10 @@ class ViewerPreferencesMiddleware:
             request.LANGUAGE_CODE = user.language
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        response = self.get_response(request)
+        # Signing in or out may have changed who this is; the cookie follows the profile,
+        # so the language stays the same after signing out and at the next sign-in.
+        user = request.user
+        if user.is_authenticated and language_chosen(request) != user.language:
+            language_remember(response, user.language)
+        return response

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from incubator.forms.fields import PlainTextField, TimeZoneField
@@ -21,7 +22,12 @@ class ProfileForm(forms.Form):
 
 
 class SignupDetailsForm(ProfileForm):
-    """The profile questions asked at sign-up, added to allauth's sign-up form."""
+    """The profile questions asked at sign-up, added to allauth's sign-up form. The
+    language and zone the visitor already reads the portal in are preselected."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language()
 
     def signup(self, request, user):
         profile_update(
