@@ -9,4 +9,6 @@ def portal(request):
         if hasattr(request, "user")
         else False,
         "viewer_time_zone": timezone.get_current_timezone_name(),
+        # False only for a visitor whose browser has not reported a zone: times are UTC.
+        "viewer_zone_known": getattr(request, "browser_zone", True) is not None,
     }

@@ -2,11 +2,12 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 
-from incubator.preferences import language_chosen, language_remember
+from incubator.preferences import browser_zone, language_chosen, language_remember
 
 
 class ViewerPreferencesMiddleware:
-    """Show a signed-in person the portal in their own time zone and language."""
+    """Show a signed-in person the portal in their own time zone and language, and a
+    visitor in the zone their browser reported (UTC until it has, or without JavaScript)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -18,7 +19,11 @@ class ViewerPreferencesMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         else:
-            timezone.deactivate()
+            request.browser_zone = browser_zone(request)
+            if request.browser_zone:
+                timezone.activate(ZoneInfo(request.browser_zone))
+            else:
+                timezone.deactivate()
         response = self.get_response(request)
         # Signing in or out may have changed who this is; the cookie follows the profile,
         # so the language stays the same after signing out and at the next sign-in.

@@ -7,8 +7,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from incubator.services.accounts import language_set
+from incubator.zones import canonical_zone
 
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# Written by static/js/portal.js from the browser's own zone, for the browser session.
+BROWSER_ZONE_COOKIE = "browser_zone"
+
+
+def browser_zone(request) -> str | None:
+    """The zone the visitor's browser reported, as a zone we offer, if it reported one."""
+    return canonical_zone(request.COOKIES.get(BROWSER_ZONE_COOKIE, "")[:64])
 
 
 def language_chosen(request) -> str | None:

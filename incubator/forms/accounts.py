@@ -1,10 +1,11 @@
 from django import forms
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from incubator.forms.fields import PlainTextField, TimeZoneField
 from incubator.services.accounts import profile_update
+from incubator.zones import UTC_NAME, canonical_zone
 
 
 class ProfileForm(forms.Form):
@@ -28,6 +29,10 @@ class SignupDetailsForm(ProfileForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = translation.get_language()
+        # The browser's zone, when it told us one (UTC is what nobody's browser said).
+        zone = canonical_zone(timezone.get_current_timezone_name())
+        if zone and zone != UTC_NAME:
+            self.fields["time_zone"].initial = zone
 
     def signup(self, request, user):
         profile_update(

@@ -144,7 +144,7 @@ def _message_id(notification: Notification) -> str:
     return f"<{digest}.{notification.pk}@{host}>"
 
 
-def sender_in(language: str) -> str:
+def _sender_in(language: str) -> str:
     """The From of an email in ``language``: the sender's name in it, the one address."""
     name = settings.EMAIL_SENDER_NAMES.get(language)
     if not name:
@@ -156,7 +156,7 @@ def _send(notification: Notification) -> None:
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.body_text,
-        from_email=sender_in(notification.language),
+        from_email=_sender_in(notification.language),
         to=[notification.to_email],
         headers={"Message-ID": _message_id(notification)},
     )
