@@ -21,7 +21,7 @@ from django_countries.fields import CountryField
 from incubator.languages import validate_language_codes
 from incubator.models import Call, Organisation, Theme
 from incubator.models.programmes import TimeWindow
-from incubator.translated import Translated
+from incubator.translated import Translated, reader_language
 from incubator.validators import validate_plain_text
 
 SCALE = range(1, 6)  # every criterion is scored from 1 to 5
@@ -99,6 +99,9 @@ class Criterion(models.Model):
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     anchors = models.JSONField(_("meaning of each point, 1 to 5"), default=list)
+    anchors_fr = models.JSONField(
+        _("meaning of each point, 1 to 5, in French"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("criterion")
@@ -112,7 +115,12 @@ class Criterion(models.Model):
         return self.name_shown
 
     def anchor(self, point: int) -> str:
-        return self.anchors[point - 1] if 0 < point <= len(self.anchors) else ""
+        """What the point means, in the reader's language where written, else English."""
+        french = self.anchors_fr if reader_language() == "fr" else []
+        for anchors in (french, self.anchors):
+            if 0 < point <= len(anchors) and anchors[point - 1]:
+                return anchors[point - 1]
+        return ""
 
 
 class ReviewerProfile(models.Model):
