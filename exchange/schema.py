@@ -44,8 +44,8 @@ DEFAULT_CAPACITY = 1
 DEFAULT_STATUS = SubmissionState.SUBMITTED
 
 TOP_FIELDS = ("format", "programme", "themes", "organisations", "challenges", "solutions")
-PROGRAMME_FIELDS = ("slug", "name")
-THEME_FIELDS = ("slug", "name")
+PROGRAMME_FIELDS = ("slug", "name", "name_fr")
+THEME_FIELDS = ("slug", "name", "name_fr")
 ORGANISATION_FIELDS = ("ref", "name", "country", "level", "languages", "timezone")
 SUBMISSION_FIELDS = ("ref", "organisation", "title", "summary", "description", "themes")
 OPTIONAL_SUBMISSION_FIELDS = ("status", "submitted_at")
@@ -70,12 +70,14 @@ class ExchangeError(Exception):
 class ProgrammeRecord:
     slug: str
     name: str
+    name_fr: str | None = None  # optional: None when the file leaves it out
 
 
 @dataclass(frozen=True, slots=True)
 class ThemeRecord:
     slug: str
     name: str
+    name_fr: str | None = None  # optional: None when the file leaves it out
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +528,16 @@ def _programme(check: _Checker, data: dict) -> ProgrammeRecord | None:
         return None
     slug = check.slug(record, "slug", "programme", limit=_limit(Programme, "slug"))
     name = check.text(record, "name", "programme", limit=_limit(Programme, "name"), blank=False)
-    return ProgrammeRecord(slug=slug, name=name)
+    return ProgrammeRecord(
+        slug=slug, name=name, name_fr=_french(check, record, "programme", Programme)
+    )
+
+
+def _french(check: _Checker, record: dict, path: str, model) -> str | None:
+    """The optional French name, held to the English name's rules; None if left out."""
+    if "name_fr" not in record:
+        return None
+    return check.text(record, "name_fr", path, limit=_limit(model, "name_fr"), blank=True)
 
 
 def _themes(check: _Checker, data: dict) -> list[ThemeRecord]:
@@ -535,7 +546,9 @@ def _themes(check: _Checker, data: dict) -> list[ThemeRecord]:
         slug = check.slug(record, "slug", path, limit=_limit(Theme, "slug"))
         name = check.text(record, "name", path, limit=_limit(Theme, "name"), blank=False)
         if unique.add(slug, path, "slug"):
-            themes.append(ThemeRecord(slug=slug, name=name))
+            themes.append(
+                ThemeRecord(slug=slug, name=name, name_fr=_french(check, record, path, Theme))
+            )
     return themes
 
 

@@ -6,6 +6,8 @@ How the format lands in the portal:
 - ``programme`` is the Programme with that slug: made if missing, its name kept in step.
 - ``themes`` are the portal's themes, found by slug (their names kept in step; the
   description is the portal's). Submissions may also name themes the portal has.
+- The programme and each theme may carry ``name_fr``, the French name: kept in step when
+  the file has it, left as it is when the file leaves it out, exported when written.
 - ``organisations`` are government teams. Teams are global, not per programme, so a team
   is found by its ``ref`` alone (``Organisation.exchange_ref``), never by its name.
   ``timezone`` is ``time_zone``; website, description and members stay the portal's.
@@ -75,6 +77,7 @@ from exchange.selectors import (
     solutions_of,
     stored_refs,
     theme_ids_of,
+    theme_names_in_french,
 )
 from incubator.access import is_secretariat
 from incubator.models import Call, Organisation, Programme, Theme, User
@@ -169,6 +172,11 @@ def _assign(record, values: dict) -> bool:
     return changed
 
 
+def _names(record) -> dict:
+    """The name, and the French one when the file carries it."""
+    return {"name": record.name} | ({} if record.name_fr is None else {"name_fr": record.name_fr})
+
+
 def _chunks(values: list, size: int = BATCH):
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -205,9 +213,9 @@ class _Import:
         # Locked, so two imports of the same round run one after the other.
         programme = Programme.objects.select_for_update().filter(slug=record.slug).first()
         if programme is None:
-            return Programme.objects.create(slug=record.slug, name=record.name), True
-        if _assign(programme, {"name": record.name}):
-            programme.save(update_fields=["name"])
+            return Programme.objects.create(slug=record.slug, **_names(record)), True
+        if _assign(programme, _names(record)):
+            programme.save(update_fields=["name", "name_fr"])
         return programme, False
 
     def _call(self, programme: Programme, kind: str) -> Call:
@@ -249,11 +257,11 @@ class _Import:
         for slug, record in in_file.items():
             theme = existing.get(slug)
             if theme is None:
-                new.append(Theme(slug=slug, name=record.name))
-            elif _assign(theme, {"name": record.name}):
+                new.append(Theme(slug=slug, **_names(record)))
+            elif _assign(theme, _names(record)):
                 changed.append(theme)
         Theme.objects.bulk_create(new)
-        Theme.objects.bulk_update(changed, ["name"])
+        Theme.objects.bulk_update(changed, ["name", "name_fr"])
         self._count("themes", created=len(new), updated=len(changed))
         self._count("themes", unchanged=len(in_file) - len(new) - len(changed))
         ids = {theme.slug: theme.pk for theme in [*existing.values(), *new]}
@@ -559,6 +567,10 @@ def _team_refs(teams: dict[int, Organisation]) -> dict[int, str]:
     return named
 
 
+def _named(item: dict, name_fr: str | None) -> dict:
+    return {**item, "name_fr": name_fr} if name_fr else item
+
+
 def programme_export(*, programme: Programme) -> dict:
     """The programme's round as an exchange file, ready for ``json.dumps``."""
     challenges = list(exported_challenges(programme))
@@ -575,6 +587,7 @@ def programme_export(*, programme: Programme) -> dict:
     themes = dict(
         pair for pairs in [*challenge_themes.values(), *solution_themes.values()] for pair in pairs
     )
+    french = theme_names_in_french(set(themes))
 
     def submission(row, ref, row_themes) -> dict:
         return {
@@ -596,8 +609,11 @@ def programme_export(*, programme: Programme) -> dict:
 
     return {
         "format": FORMAT,
-        "programme": {"slug": programme.slug, "name": programme.name},
-        "themes": [{"slug": slug, "name": themes[slug]} for slug in sorted(themes)],
+        "programme": _named({"slug": programme.slug, "name": programme.name}, programme.name_fr),
+        "themes": [
+            _named({"slug": slug, "name": themes[slug]}, french.get(slug))
+            for slug in sorted(themes)
+        ],
         "organisations": sorted(
             (
                 {
