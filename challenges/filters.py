@@ -76,7 +76,7 @@ class ChallengeFilter(django_filters.FilterSet):
             ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
         )
         self.filters["theme"].extra["choices"] = list(
-            Theme.objects.order_by("name").values_list("slug", "name")
+            Theme.objects.order_by(shown("name")).values_list("slug", shown("name"))
         )
 
     def filter_words(self, queryset, name, value):
@@ -108,7 +108,7 @@ class PublicChallengeFilter(ChallengeFilter):
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
         self.filters["programme"].extra["choices"] = list(
-            Programme.objects.order_by("-created_at").values_list("slug", "name")
+            Programme.objects.order_by("-created_at").values_list("slug", shown("name"))
         )
 
 

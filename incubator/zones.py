@@ -88,17 +88,14 @@ def zone_abbreviation(local: datetime) -> str:
     return name
 
 
-def _city(name: str) -> str:
-    return name.split("/", 1)[1].replace("_", " ")
-
-
 def zone_choices(now: datetime | None = None) -> list:
-    """UTC, then each region's zones by city with the offset they have now."""
+    """UTC, then each region's zones with the offset they have now. Zones keep their
+    identifiers (America/Port_of_Spain): they read the same in every language."""
     now = now or timezone.now()
     groups: dict[str, list[tuple[str, str]]] = {region: [] for region in REGIONS}
     for name in offered_zones() - {UTC_NAME}:
         offset = offset_text(now.astimezone(ZoneInfo(name)).utcoffset())
-        groups[name.split("/", 1)[0]].append((name, f"{_city(name)} ({offset})"))
+        groups[name.split("/", 1)[0]].append((name, f"{name} ({offset})"))
     return [(UTC_NAME, f"UTC ({offset_text(timedelta(0))})")] + [
         (REGIONS[region], sorted(zones, key=lambda choice: choice[1]))
         for region, zones in groups.items()

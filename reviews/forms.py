@@ -8,6 +8,7 @@ from django_countries import countries
 from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
 from incubator.forms.fields import LanguagesField, PlainTextField
 from incubator.models import Organisation, Theme, User
+from incubator.translated import version_field
 from reviews.models import SCALE, TEXT_MAX, Criterion, Outcome, ReviewPhase
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -102,6 +103,11 @@ class CriterionForm(BilingualFormMixin, forms.Form):
             )
             written = str(self._typed_or_initial(f"anchor_fr_{point}") or "").strip()
             self.fields[f"anchor_fr_{point}"].help_text = "" if written else NO_FRENCH
+
+    def legend(self) -> str:
+        """The criterion's name as it was saved, in the reader's language if written."""
+        french = version_field("name")
+        return (french and self.initial.get(french)) or self.initial.get("name", "")
 
     def anchor_fields(self):
         return [self[f"{name}_{point}"] for point in SCALE for name in ("anchor", "anchor_fr")]

@@ -25,6 +25,7 @@ class TimeZoneField(forms.ChoiceField):
         super().__init__(choices=time_zone_choices, **kwargs)
         # Read by static/js/portal.js, which adds a search box above the list.
         self.widget.attrs["data-zone-search"] = _("Find your zone: type a city or a region")
+        self.widget.attrs["data-zone-match"] = _("1 zone matches")
         self.widget.attrs["data-zone-matches"] = _("%s zones match")
         self.error_messages["invalid_choice"] = _(
             "“%(value)s” is not a time zone we know. Choose one from the list, "

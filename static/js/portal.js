@@ -37,12 +37,13 @@ document.addEventListener("DOMContentLoaded", function () {
   var root = document.documentElement;
   var shown = root.getAttribute("data-visitor-zone");
   var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (shown === null || !zone) { return; }
+  // Zone names are letters, digits and / _ + -: safe in a cookie as they are.
+  if (shown === null || !zone || !/^[A-Za-z0-9_\/+\-]+$/.test(zone)) { return; }
   var stored = document.cookie.split("; ").filter(function (c) {
     return c.indexOf("browser_zone=") === 0;
   })[0];
-  if (stored && decodeURIComponent(stored.split("=")[1]) === zone) { return; }
-  document.cookie = "browser_zone=" + encodeURIComponent(zone) + "; path=/; SameSite=Lax" +
+  if (stored && stored.split("=")[1] === zone) { return; }
+  document.cookie = "browser_zone=" + zone + "; path=/; SameSite=Lax" +
     (location.protocol === "https:" ? "; Secure" : "");
   if (zone !== shown) { location.reload(); }
 })();
@@ -79,14 +80,14 @@ document.addEventListener("DOMContentLoaded", function () {
       var words = typed();
       var left = 0;
       Array.prototype.forEach.call(select.options, function (option) {
-        var keep = !option.value || !words.length || matches(option, words) || option.selected;
-        option.hidden = !keep;
-        if (keep && option.value) { left += 1; }
+        var match = option.value && words.length && matches(option, words);
+        option.hidden = !(match || !option.value || !words.length || option.selected);
+        if (match) { left += 1; }
       });
       Array.prototype.forEach.call(select.querySelectorAll("optgroup"), function (group) {
         group.hidden = !Array.prototype.some.call(group.children, function (o) { return !o.hidden; });
       });
-      var template = select.getAttribute("data-zone-matches") || "%s";
+      var template = select.getAttribute(left === 1 ? "data-zone-match" : "data-zone-matches") || "%s";
       status.textContent = words.length ? template.replace("%s", left) : "";
       return words.length;
     }

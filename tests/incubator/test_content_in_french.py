@@ -100,3 +100,29 @@ def test_the_home_page_costs_no_more_queries_in_french(client, queries_to_render
     english = queries_to_render(client, "/")
 
     assert queries_to_render(in_french(client), "/") == english
+
+
+def test_a_french_members_email_names_the_call_and_themes_in_french():
+    from challenges.services import CHALLENGE_DRAFTING
+    from incubator.models import Notification
+    from submissions.services.drafting import submission_submit
+    from tests.factories import MembershipFactory, UserFactory
+
+    theme = ThemeFactory(name="Digital inclusion", name_fr="Inclusion numérique")
+    call = CallFactory(title="Call for challenges", title_fr="Appel à défis")
+    member = MembershipFactory(user=UserFactory(language="fr")).user
+    draft = ChallengeFactory(
+        call=call,
+        organisation=member.organisations.get(),
+        themes=[theme],
+        status="draft",
+        submitted_at=None,
+    )
+
+    submission_submit(drafting=CHALLENGE_DRAFTING, submission=draft, by=member)
+
+    email = Notification.objects.get(recipient=member)
+    assert "Appel\u00a0: Appel à défis" in email.body_text
+    assert "Thèmes\u00a0: Inclusion numérique" in email.body_text
+    assert "Digital inclusion" not in email.body_text + email.body_html
+    assert "Call for challenges" not in email.body_text + email.body_html
