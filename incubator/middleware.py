@@ -2,7 +2,12 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 
-from incubator.preferences import browser_zone, language_chosen, language_remember
+from incubator.preferences import (
+    browser_zone,
+    language_chosen,
+    language_remember,
+    language_to_remember,
+)
 
 
 class ViewerPreferencesMiddleware:
@@ -25,9 +30,9 @@ class ViewerPreferencesMiddleware:
             else:
                 timezone.deactivate()
         response = self.get_response(request)
-        # Signing in or out may have changed who this is; the cookie follows the profile,
-        # so the language stays the same after signing out and at the next sign-in.
-        user = request.user
-        if user.is_authenticated and language_chosen(request) != user.language:
-            language_remember(response, user.language)
+        # The cookie follows the profile (or a choice just made on the sign-up form), so
+        # the language stays the same after signing out and at the next sign-in.
+        language = language_to_remember(request)
+        if language and language_chosen(request) != language:
+            language_remember(response, language)
         return response

@@ -35,6 +35,21 @@ def language_remember(response, language: str) -> None:
     )
 
 
+def language_chosen_now(request, language: str) -> None:
+    """The person just chose a language on a form (signing up): the response remembers
+    it, so confirming the address and signing in later keep it."""
+    request.language_chosen_now = language
+
+
+def language_to_remember(request) -> str | None:
+    """The language the response should leave in the cookie: one just chosen on a form,
+    else a signed-in person's profile language (signing in or out may have changed who
+    this is)."""
+    chosen = getattr(request, "language_chosen_now", None)
+    user = getattr(request, "user", None)
+    return chosen or (user.language if user is not None and user.is_authenticated else None)
+
+
 def language_adopt_at_sign_in(sender, request, user, **kwargs) -> None:
     """A visitor who chose a language keeps it when signing in: the profile takes it
     (emails follow), and the page says so, since the profile said otherwise."""

@@ -4,6 +4,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from incubator.forms.fields import PlainTextField, TimeZoneField
+from incubator.preferences import language_chosen_now
 from incubator.services.accounts import profile_update
 from incubator.zones import UTC_NAME, canonical_zone
 
@@ -35,6 +36,7 @@ class SignupDetailsForm(ProfileForm):
             self.fields["time_zone"].initial = zone
 
     def signup(self, request, user):
+        language_chosen_now(request, self.cleaned_data["language"])
         profile_update(
             user=user,
             display_name=self.cleaned_data["display_name"],

@@ -1,11 +1,13 @@
 """The language a person chooses follows them: from visitor to new account, from the
 language switch to the profile, and through signing in, never switched without a word."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from incubator.models import User
+from incubator.models import Notification, User
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,26 @@ def test_a_language_set_on_the_profile_is_the_one_remembered_after_signing_out(c
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
     page = sign_in(client, User.objects.get(pk=user.pk))
     assert page.wsgi_request.LANGUAGE_CODE == "fr"
+
+
+def test_the_language_chosen_on_the_sign_up_form_is_the_one_kept_after_confirming(client):
+    choose(client, "fr")
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "ana.silva@ama.gov.example",
+            "display_name": "Ana Silva",
+            "time_zone": "Europe/Lisbon",
+            "language": "en",
+            "password1": "a-long-and-unusual-passphrase",
+            "password2": "a-long-and-unusual-passphrase",
+        },
+    )
+    confirmation = Notification.objects.get(to_email="ana.silva@ama.gov.example")
+    link = re.search(r"/accounts/confirm-email/[^\s]+", confirmation.body_text).group(0)
+
+    page = client.post(link, follow=True)
+
+    assert User.objects.get(email="ana.silva@ama.gov.example").language == "en"
+    assert page.wsgi_request.LANGUAGE_CODE == "en"
+    assert "Your profile language" not in page.content.decode()
