@@ -48,8 +48,8 @@ document.addEventListener("DOMContentLoaded", function () {
   if (zone !== shown) { location.reload(); }
 })();
 
-// Time-zone pickers (a <select> grouped by region) get a search box: typing part of a
-// city, region or offset narrows the list; Enter chooses the first zone left.
+// Time-zone pickers (a <select> grouped by region) get a search box below them: typing
+// part of a city, region or offset narrows the list; Enter chooses the first zone left.
 document.addEventListener("DOMContentLoaded", function () {
   var pickers = document.querySelectorAll("select[data-zone-search]");
   Array.prototype.forEach.call(pickers, function (select) {
@@ -61,13 +61,15 @@ document.addEventListener("DOMContentLoaded", function () {
     box.setAttribute("aria-controls", select.id);
     var label = document.createElement("label");
     label.htmlFor = box.id;
+    label.className = "zone-search-label";
     label.textContent = select.getAttribute("data-zone-search");
     var status = document.createElement("p");
     status.className = "zone-search-status muted";
     status.setAttribute("aria-live", "polite");
-    select.insertAdjacentElement("beforebegin", label);
+    // After the list, so the field's own label and hint stay next to it.
+    select.insertAdjacentElement("afterend", label);
     label.insertAdjacentElement("afterend", box);
-    select.insertAdjacentElement("afterend", status);
+    box.insertAdjacentElement("afterend", status);
     function matches(option, words) {
       var group = option.parentNode.tagName === "OPTGROUP" ? option.parentNode.label : "";
       var text = (option.value + " " + option.text + " " + group).toLowerCase().replace(/_/g, " ");
