@@ -15,6 +15,7 @@ from incubator.models import Call, Organisation, Programme, Theme
 from incubator.models.organisations import Level
 from incubator.models.programmes import CallKind
 from incubator.regions import REGION_NAMES, countries_in
+from incubator.translated import shown
 from submissions.models import SubmissionState
 
 
@@ -75,7 +76,7 @@ class ChallengeFilter(django_filters.FilterSet):
             ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
         )
         self.filters["theme"].extra["choices"] = list(
-            Theme.objects.order_by("name").values_list("slug", "name")
+            Theme.objects.order_by(shown("name")).values_list("slug", shown("name"))
         )
 
     def filter_words(self, queryset, name, value):
@@ -107,7 +108,7 @@ class PublicChallengeFilter(ChallengeFilter):
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
         self.filters["programme"].extra["choices"] = list(
-            Programme.objects.order_by("-created_at").values_list("slug", "name")
+            Programme.objects.order_by("-created_at").values_list("slug", shown("name"))
         )
 
 
@@ -145,7 +146,7 @@ class ScreeningFilter(ChallengeFilter):
         calls = (
             Call.objects.filter(kind=CallKind.CHALLENGES)
             .order_by("-opens_at", "-pk")
-            .values_list("pk", "title", "programme__name")
+            .values_list("pk", shown("title"), shown("programme__name"))
         )
         self.filters["call"].extra["choices"] = [
             (str(pk), f"{title} ({programme})") for pk, title, programme in calls

@@ -44,20 +44,20 @@ def session_event(session: Session, *, show_joining_link: bool, status: str | No
     event.add("sequence", session.schedule_version + (1 if session.is_cancelled else 0))
     event.add("dtstart", session.starts_at.astimezone(zone))
     event.add("dtend", session.ends_at.astimezone(zone))
-    summary = session.title
+    summary = session.title_shown
     if session.is_cancelled:
-        summary = _("Cancelled: %(title)s") % {"title": session.title}
+        summary = _("Cancelled: %(title)s") % {"title": session.title_shown}
         event.add("status", "CANCELLED")
     elif status == RegistrationStatus.WAITLISTED:
-        summary = _("Waitlist: %(title)s") % {"title": session.title}
+        summary = _("Waitlist: %(title)s") % {"title": session.title_shown}
         event.add("status", "TENTATIVE")
     else:
         event.add("status", "CONFIRMED")
     event.add("summary", summary)
-    lines = [session.description] if session.description else []
+    lines = [session.description_shown] if session.description else []
     if session.facilitators:
         lines.append(_("With: %(people)s") % {"people": session.facilitators})
-    lines.append(_("Theme: %(theme)s") % {"theme": session.theme.name})
+    lines.append(_("Theme: %(theme)s") % {"theme": session.theme.name_shown})
     if show_joining_link and session.joining_link and not session.is_cancelled:
         lines.append(_("Join online: %(link)s") % {"link": session.joining_link})
     lines.append(_("Details: %(page)s") % {"page": page})
@@ -68,7 +68,7 @@ def session_event(session: Session, *, show_joining_link: bool, status: str | No
         location = f"{location} — {session.joining_link}" if location else session.joining_link
     if location:
         event.add("location", location)
-    event.add("categories", [session.theme.name])
+    event.add("categories", [session.theme.name_shown])
     return event
 
 

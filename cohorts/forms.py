@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import LIMITS, OpportunityKind, SessionFormat
 from cohorts.scheduling import wall_clock_instant
+from incubator.forms.bilingual import BilingualFormMixin
 from incubator.forms.fields import CountedTextField, PlainTextField, TimeZoneField
 from incubator.models import Organisation, Programme, Theme
 
@@ -94,11 +95,16 @@ class EnrolForm(forms.Form):
         ).order_by("name")
 
 
-class SessionForm(forms.Form):
+class SessionForm(BilingualFormMixin, forms.Form):
     """A session, its time typed in its reference zone. With ``slot_only`` only the zone
     and the times are needed: the secretariat is checking a slot, not saving yet."""
 
+    bilingual_fields = ("title", "description")
+
     title = PlainTextField(label=_("Title"), max_length=LIMITS["title"])
+    title_fr = PlainTextField(
+        label=_("Title in French"), max_length=LIMITS["title"], required=False
+    )
     theme = _theme_field()
     description = CountedTextField(
         label=_("Description"),
@@ -106,6 +112,12 @@ class SessionForm(forms.Form):
         multiline=True,
         required=False,
         help_text=_("What the session covers and who it is for."),
+    )
+    description_fr = CountedTextField(
+        label=_("Description in French"),
+        max_length=LIMITS["description"],
+        multiline=True,
+        required=False,
     )
     facilitators = CountedTextField(
         label=_("Facilitators and experts"),
@@ -198,8 +210,10 @@ def session_initial(session) -> dict:
     zone = ZoneInfo(session.reference_time_zone)
     return {
         "title": session.title,
+        "title_fr": session.title_fr,
         "theme": session.theme_id,
         "description": session.description,
+        "description_fr": session.description_fr,
         "facilitators": session.facilitators,
         "reference_time_zone": session.reference_time_zone,
         "starts_at": session.starts_at.astimezone(zone).replace(tzinfo=None),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from incubator.models import Organisation, Programme, Theme
+from incubator.translated import Translated
 from incubator.validators import validate_plain_text, validate_time_zone
 
 LIMITS = {
@@ -91,8 +92,20 @@ class Session(models.Model):
     title = models.CharField(
         _("title"), max_length=LIMITS["title"], validators=[validate_plain_text]
     )
+    title_fr = models.CharField(
+        _("title in French"),
+        max_length=LIMITS["title"],
+        blank=True,
+        validators=[validate_plain_text],
+    )
     description = models.TextField(
         _("description"),
+        max_length=LIMITS["description"],
+        blank=True,
+        validators=[validate_plain_text],
+    )
+    description_fr = models.TextField(
+        _("description in French"),
         max_length=LIMITS["description"],
         blank=True,
         validators=[validate_plain_text],
@@ -145,8 +158,11 @@ class Session(models.Model):
         ]
         indexes = [models.Index(fields=["cohort", "starts_at"])]
 
+    title_shown = Translated("title")
+    description_shown = Translated("description")
+
     def __str__(self) -> str:
-        return self.title
+        return self.title_shown
 
     def get_absolute_url(self) -> str:
         return reverse("cohorts:session", kwargs={"pk": self.pk})

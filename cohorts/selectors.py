@@ -32,6 +32,7 @@ from cohorts.models import (
 )
 from incubator.access import is_secretariat
 from incubator.models import Notification, Organisation, Theme, User
+from incubator.translated import shown
 
 
 def member_cohorts(*, user: User) -> QuerySet[Cohort]:
@@ -75,7 +76,7 @@ def is_team_member(*, user: User, organisation: Organisation | None) -> bool:
 
 def themes_to_filter_by() -> list[tuple[str, str]]:
     """(slug, name) of every theme, for the lists' theme filter."""
-    return list(Theme.objects.order_by("name").values_list("slug", "name"))
+    return list(Theme.objects.order_by(shown("name")).values_list("slug", shown("name")))
 
 
 def _registered_count():

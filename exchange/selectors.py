@@ -190,3 +190,10 @@ def exported_themes(model, programme: Programme) -> dict[int, list[tuple[str, st
     for owner_id, slug, theme_name in rows:
         themes[owner_id].append((slug, theme_name))
     return themes
+
+
+def theme_names_in_french(*, slugs: set[str]) -> dict[str, str]:
+    """The French name of each of these themes that has one, by slug."""
+    return dict(
+        Theme.objects.filter(slug__in=slugs).exclude(name_fr="").values_list("slug", "name_fr")
+    )

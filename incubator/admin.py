@@ -2,10 +2,13 @@ from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
 from incubator.admin_site import EditableBySecretariatAdmin, SecretariatModelAdmin
+from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
 from incubator.models import (
     AuditEntry,
     Call,
@@ -31,27 +34,79 @@ for model in (Group, EmailAddress, Authenticator):
 
 
 class VocabularyAdmin(EditableBySecretariatAdmin):
+    """Themes, programmes and calls: each text in English, and in French where written."""
+
     def save_model(self, request, obj, form, change):
         vocabulary_save(record=obj, by=request.user)
+
+    @admin.display(description=_("In French"))
+    def in_french(self, obj) -> str:
+        field = self.form.bilingual_fields[0]
+        return getattr(obj, f"{field}_fr") or NO_FRENCH
+
+
+class ThemeAdminForm(BilingualFormMixin, forms.ModelForm):
+    bilingual_fields = ("name", "description")
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "name_fr", "description", "description_fr"]
+
+
+class ProgrammeAdminForm(BilingualFormMixin, forms.ModelForm):
+    bilingual_fields = ("name", "description")
+
+    class Meta:
+        model = Programme
+        fields = ["slug", "name", "name_fr", "description", "description_fr"]
+
+
+class CallAdminForm(BilingualFormMixin, forms.ModelForm):
+    bilingual_fields = ("title", "introduction")
+
+    class Meta:
+        model = Call
+        fields = [
+            "programme",
+            "kind",
+            "title",
+            "title_fr",
+            "introduction",
+            "introduction_fr",
+            "opens_at",
+            "closes_at",
+            "deadline_time_zone",
+        ]
 
 
 @admin.register(Theme)
 class ThemeAdmin(VocabularyAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    form = ThemeAdminForm
+    list_display = ["name", "in_french", "slug"]
+    search_fields = ["name", "name_fr", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(VocabularyAdmin):
-    list_display = ["name", "slug", "created_at"]
-    search_fields = ["name", "slug"]
+    form = ProgrammeAdminForm
+    list_display = ["name", "in_french", "slug", "created_at"]
+    search_fields = ["name", "name_fr", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Call)
 class CallAdmin(VocabularyAdmin):
-    list_display = ["title", "programme", "kind", "opens_at", "closes_at", "deadline_time_zone"]
+    form = CallAdminForm
+    list_display = [
+        "title",
+        "in_french",
+        "programme",
+        "kind",
+        "opens_at",
+        "closes_at",
+        "deadline_time_zone",
+    ]
     list_filter = ["kind", "programme"]
     list_select_related = ["programme"]
 

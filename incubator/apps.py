@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class IncubatorConfig(AppConfig):
     name = "incubator"
     verbose_name = _("Incubator")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from incubator.preferences import language_adopt_at_sign_in
+
+        user_logged_in.connect(language_adopt_at_sign_in, dispatch_uid="language-at-sign-in")

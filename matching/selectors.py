@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from challenges.models import Challenge
 from incubator.models import Organisation, Programme, Theme, User
+from incubator.translated import shown
 from matching.models import Candidate, Match, MatchRun
 from solutions.models import Solution, SolutionInterest
 from submissions.models import SubmissionState
@@ -40,8 +41,9 @@ def round_solutions(programme: Programme) -> QuerySet[Solution]:
 
 
 def theme_names() -> dict[str, str]:
-    """Every theme's name by slug, for reasons that name shared themes."""
-    return dict(Theme.objects.values_list("slug", "name"))
+    """Every theme's name by slug in the reader's language, for reasons that name shared
+    themes."""
+    return dict(Theme.objects.values_list("slug", shown("name")))
 
 
 def runs_of(programme: Programme) -> QuerySet[MatchRun]:

@@ -1,5 +1,6 @@
 """The rubric offered for a call that has none yet; the secretariat edits it freely."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 # name, what reviewers judge, weight, meaning of 1 to 5
@@ -68,13 +69,15 @@ DEFAULT_CRITERIA = (
 
 
 def default_rows() -> list[dict]:
-    """The defaults as the rubric form's initial rows, in the viewer's language."""
-    return [
-        {
-            "name": str(name),
-            "description": str(description),
-            "weight": weight,
-            **{f"anchor_{point}": str(text) for point, text in enumerate(anchors, start=1)},
-        }
-        for name, description, weight, anchors in DEFAULT_CRITERIA
-    ]
+    """The defaults as the rubric form's initial rows, in English and in French (from the
+    catalog), whatever the language of the person setting up the rubric."""
+    rows = []
+    for name, description, weight, anchors in DEFAULT_CRITERIA:
+        with translation.override("en"):
+            row = {"name": str(name), "description": str(description), "weight": weight}
+            row |= {f"anchor_{point}": str(text) for point, text in enumerate(anchors, start=1)}
+        with translation.override("fr"):
+            row |= {"name_fr": str(name), "description_fr": str(description)}
+            row |= {f"anchor_fr_{point}": str(text) for point, text in enumerate(anchors, start=1)}
+        rows.append(row)
+    return rows

@@ -5,8 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
 from incubator.forms.fields import LanguagesField, PlainTextField
 from incubator.models import Organisation, Theme, User
+from incubator.translated import version_field
 from reviews.models import SCALE, TEXT_MAX, Criterion, Outcome, ReviewPhase
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -63,11 +65,20 @@ class ReviewPhaseForm(forms.Form):
         return cleaned
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(BilingualFormMixin, forms.Form):
+    bilingual_fields = ("name", "description")
+
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = PlainTextField(label=_("Criterion"), max_length=80)
+    name_fr = PlainTextField(label=_("Criterion in French"), max_length=80, required=False)
     description = PlainTextField(
         label=_("What reviewers judge"), max_length=1000, required=False, multiline=True
+    )
+    description_fr = PlainTextField(
+        label=_("What reviewers judge, in French"),
+        max_length=1000,
+        required=False,
+        multiline=True,
     )
     weight = forms.IntegerField(
         label=_("Weight"),
@@ -80,16 +91,32 @@ class CriterionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["description"].widget.attrs["rows"] = 2
+        self.fields["description_fr"].widget.attrs["rows"] = 2
         for point in SCALE:
             self.fields[f"anchor_{point}"] = PlainTextField(
                 label=_("%(point)d means") % {"point": point}, max_length=200
             )
+            self.fields[f"anchor_fr_{point}"] = PlainTextField(
+                label=_("%(point)d means, in French") % {"point": point},
+                max_length=200,
+                required=False,
+            )
+            written = str(self._typed_or_initial(f"anchor_fr_{point}") or "").strip()
+            self.fields[f"anchor_fr_{point}"].help_text = "" if written else NO_FRENCH
+
+    def legend(self) -> str:
+        """The criterion's name as it was saved, in the reader's language if written."""
+        french = version_field("name")
+        return (french and self.initial.get(french)) or self.initial.get("name", "")
 
     def anchor_fields(self):
-        return [self[f"anchor_{point}"] for point in SCALE]
+        return [self[f"{name}_{point}"] for point in SCALE for name in ("anchor", "anchor_fr")]
 
     def anchors(self) -> tuple[str, ...]:
         return tuple(self.cleaned_data[f"anchor_{point}"] for point in SCALE)
+
+    def anchors_fr(self) -> tuple[str, ...]:
+        return tuple(self.cleaned_data.get(f"anchor_fr_{point}", "") for point in SCALE)
 
 
 class BaseRubricFormSet(forms.BaseFormSet):
@@ -115,14 +142,22 @@ RubricFormSet = forms.formset_factory(
 )
 
 
+def _padded(anchors: list[str]) -> list[str]:
+    return [*anchors, *[""] * len(SCALE)][: len(SCALE)]
+
+
 def criterion_initial(criterion: Criterion) -> dict:
     initial = {
         "id": criterion.pk,
         "name": criterion.name,
+        "name_fr": criterion.name_fr,
         "description": criterion.description,
+        "description_fr": criterion.description_fr,
         "weight": criterion.weight,
     }
-    initial.update({f"anchor_{point}": criterion.anchor(point) for point in SCALE})
+    english, french = _padded(criterion.anchors), _padded(criterion.anchors_fr)
+    initial.update({f"anchor_{point}": english[point - 1] for point in SCALE})
+    initial.update({f"anchor_fr_{point}": french[point - 1] for point in SCALE})
     return initial
 
 
@@ -167,8 +202,8 @@ class ReviewForm(forms.Form):
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=_("%(criterion)s (weight %(weight)d)")
-                % {"criterion": criterion.name, "weight": criterion.weight},
-                help_text=criterion.description,
+                % {"criterion": criterion.name_shown, "weight": criterion.weight},
+                help_text=criterion.description_shown,
                 choices=[(point, f"{point} — {criterion.anchor(point)}") for point in SCALE],
                 coerce=int,
                 empty_value=None,
@@ -181,7 +216,7 @@ class ReviewForm(forms.Form):
                 },
             )
             self.fields[f"comment_{criterion.pk}"] = PlainTextField(
-                label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
+                label=_("Comment on %(criterion)s") % {"criterion": criterion.name_shown},
                 max_length=TEXT_MAX,
                 required=False,
                 multiline=True,

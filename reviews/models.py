@@ -21,6 +21,7 @@ from django_countries.fields import CountryField
 from incubator.languages import validate_language_codes
 from incubator.models import Call, Organisation, Theme
 from incubator.models.programmes import TimeWindow
+from incubator.translated import Translated, reader_language
 from incubator.validators import validate_plain_text
 
 SCALE = range(1, 6)  # every criterion is scored from 1 to 5
@@ -82,24 +83,44 @@ class Criterion(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="review_criteria")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name = models.CharField(_("criterion"), max_length=80, validators=[validate_plain_text])
+    name_fr = models.CharField(
+        _("criterion in French"), max_length=80, blank=True, validators=[validate_plain_text]
+    )
     description = models.TextField(
         _("what reviewers judge"), max_length=1000, blank=True, validators=[validate_plain_text]
+    )
+    description_fr = models.TextField(
+        _("what reviewers judge, in French"),
+        max_length=1000,
+        blank=True,
+        validators=[validate_plain_text],
     )
     weight = models.PositiveSmallIntegerField(
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     anchors = models.JSONField(_("meaning of each point, 1 to 5"), default=list)
+    anchors_fr = models.JSONField(
+        _("meaning of each point, 1 to 5, in French"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         ordering = ["call", "position", "pk"]
 
+    name_shown = Translated("name")
+    description_shown = Translated("description")
+
     def __str__(self) -> str:
-        return self.name
+        return self.name_shown
 
     def anchor(self, point: int) -> str:
-        return self.anchors[point - 1] if 0 < point <= len(self.anchors) else ""
+        """What the point means, in the reader's language where written, else English."""
+        french = self.anchors_fr if reader_language() == "fr" else []
+        for anchors in (french, self.anchors):
+            if 0 < point <= len(anchors) and anchors[point - 1]:
+                return anchors[point - 1]
+        return ""
 
 
 class ReviewerProfile(models.Model):

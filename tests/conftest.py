@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import timezone, translation
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +9,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_and_zone_after_each_test():
+    # A request in a test activates its reader's language and zone in this thread, as
+    # each request does in production; the next test must not inherit them.
+    yield
+    translation.deactivate()
+    timezone.deactivate()
 
 
 @pytest.fixture

@@ -186,3 +186,24 @@ def test_the_secretariat_sees_the_round_in_numbers_the_board_and_the_review_rank
     assert page.index(escape(rows[0].submission.title)) < page.index(
         escape(rows[-1].submission.title)
     )
+
+
+def test_every_text_the_secretariat_writes_in_the_demo_has_a_french_version(client):
+    from incubator.models import Theme
+
+    seed_demo()
+    blank = {
+        "themes": list(Theme.objects.filter(name_fr="").values_list("slug", flat=True)),
+        "programmes": list(Programme.objects.filter(name_fr="").values_list("slug", flat=True)),
+        "calls": list(Call.objects.filter(title_fr="").values_list("title", flat=True))
+        + list(Call.objects.filter(introduction_fr="").values_list("title", flat=True)),
+        "sessions": list(Session.objects.filter(title_fr="").values_list("title", flat=True)),
+        "criteria": list(Criterion.objects.filter(name_fr="").values_list("name", flat=True))
+        + [c.name for c in Criterion.objects.all() if len(c.anchors_fr) != 5],
+    }
+
+    assert blank == {key: [] for key in blank}
+    client.cookies["django_language"] = "fr"
+    page = client.get("/").content.decode()
+    assert "Appel à défis 2027" in page
+    assert "Call for challenges 2027" not in page

@@ -19,7 +19,9 @@ SLIDE_KINDS = frozenset({"pdf", "pptx", "odt", "docx"})
 SESSION_FIELDS = (
     "theme",
     "title",
+    "title_fr",
     "description",
+    "description_fr",
     "facilitators",
     "starts_at",
     "ends_at",

@@ -8,6 +8,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
+from incubator.times import same_clock, zone_named
+
 register = template.Library()
 
 
@@ -20,8 +22,7 @@ def time_range_text(starts_at: datetime, ends_at: datetime, zone_name: str) -> s
         if ends.date() == starts.date()
         else formats.date_format(ends, "l j F Y, H:i")
     )
-    zone_label = f"{starts.tzname()} ({zone.key})"
-    return f"{day}, {formats.time_format(starts, 'H:i')}–{end} {zone_label}"
+    return f"{day}, {formats.time_format(starts, 'H:i')}–{end} {zone_named(starts, zone)}"
 
 
 @register.simple_tag
@@ -35,6 +36,14 @@ def time_range(starts_at, ends_at, zone_name=None):
         starts_at.isoformat(),
         time_range_text(starts_at, ends_at, zone_name),
     )
+
+
+@register.filter
+def on_viewers_clock(session, zone_name=None) -> bool:
+    """Whether the session's reference zone (or the named one) reads as the viewer's
+    clock from start to end: then its time is printed once."""
+    zone_name = zone_name or session.reference_time_zone
+    return same_clock(session.starts_at, zone_name) and same_clock(session.ends_at, zone_name)
 
 
 @register.filter

@@ -165,6 +165,8 @@ STORAGES = {
 # Email: the outbox renders and queues; the mailer delivers.
 MAILERS = mailers_from_env(default_backend="console", base_dir=BASE_DIR)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Innovation Incubator <incubator@example.org>")
+# The sender's name in each language other than English (the address stays the one above).
+EMAIL_SENDER_NAMES = {"fr": env_str("EMAIL_SENDER_NAME_FR", "Incubateur d'innovation")}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where people write for help, to report an accessibility problem or about their data.
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "secretariat@example.org")

@@ -1,5 +1,5 @@
 """Reading a programme exchange file (``incubator-exchange/1``, see
-``../shared/spec/exchange.md``) into plain records.
+``docs/exchange-format.md``) into plain records.
 
 The whole file is checked in one pass and every problem is collected, each named by its
 JSON path the way the spec writes it (``challenges[3].country: 'XX' is not a country

@@ -90,7 +90,16 @@ def _programme(check: Checker, data: dict) -> ProgrammeRecord | None:
         return None
     slug = check.slug(record, "slug", "programme", limit=max_length(Programme, "slug"))
     name = check.text(record, "name", "programme", limit=max_length(Programme, "name"), blank=False)
-    return ProgrammeRecord(slug=slug, name=name)
+    return ProgrammeRecord(
+        slug=slug, name=name, name_fr=_french(check, record, "programme", Programme)
+    )
+
+
+def _french(check: Checker, record: dict, path: str, model) -> str | None:
+    """The optional French name, held to the English name's rules; None if left out."""
+    if "name_fr" not in record:
+        return None
+    return check.text(record, "name_fr", path, limit=max_length(model, "name_fr"), blank=True)
 
 
 def _themes(check: Checker, data: dict) -> list[ThemeRecord]:
@@ -99,7 +108,8 @@ def _themes(check: Checker, data: dict) -> list[ThemeRecord]:
         slug = check.slug(record, "slug", path, limit=max_length(Theme, "slug"))
         name = check.text(record, "name", path, limit=max_length(Theme, "name"), blank=False)
         if unique.add(slug, path, "slug"):
-            themes.append(ThemeRecord(slug=slug, name=name))
+            french = _french(check, record, path, Theme)
+            themes.append(ThemeRecord(slug=slug, name=name, name_fr=french))
     return themes
 
 

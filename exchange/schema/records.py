@@ -16,8 +16,8 @@ DEFAULT_CAPACITY = 1
 DEFAULT_STATUS = SubmissionState.SUBMITTED
 
 TOP_FIELDS = ("format", "programme", "themes", "organisations", "challenges", "solutions")
-PROGRAMME_FIELDS = ("slug", "name")
-THEME_FIELDS = ("slug", "name")
+PROGRAMME_FIELDS = ("slug", "name", "name_fr")
+THEME_FIELDS = ("slug", "name", "name_fr")
 ORGANISATION_FIELDS = ("ref", "name", "country", "level", "languages", "timezone")
 SUBMISSION_FIELDS = ("ref", "organisation", "title", "summary", "description", "themes")
 OPTIONAL_SUBMISSION_FIELDS = ("status", "submitted_at")
@@ -42,12 +42,14 @@ class ExchangeError(Exception):
 class ProgrammeRecord:
     slug: str
     name: str
+    name_fr: str | None = None  # optional: None when the file leaves it out
 
 
 @dataclass(frozen=True, slots=True)
 class ThemeRecord:
     slug: str
     name: str
+    name_fr: str | None = None  # optional: None when the file leaves it out
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,13 @@
 """Import and export of whole programme rounds in the exchange format
-``incubator-exchange/1`` (``../shared/spec/exchange.md``).
+``incubator-exchange/1`` (``docs/exchange-format.md``).
 
 How the format lands in the portal:
 
 - ``programme`` is the Programme with that slug: made if missing, its name kept in step.
 - ``themes`` are the portal's themes, found by slug (their names kept in step; the
   description is the portal's). Submissions may also name themes the portal has.
+- The programme and each theme may carry ``name_fr``, the French name: kept in step when
+  the file has it, left as it is when the file leaves it out, exported when written.
 - ``organisations`` are government teams. Teams are global, not per programme, so a team
   is found by its ``ref`` alone (``Organisation.exchange_ref``), never by its name.
   ``timezone`` is ``time_zone``; website, description and members stay the portal's.

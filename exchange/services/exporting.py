@@ -14,6 +14,7 @@ from exchange.selectors import (
     interests_of,
     organisation_refs_taken,
     stored_refs,
+    theme_names_in_french,
 )
 from incubator.models import Organisation, Programme
 from solutions.models import Solution
@@ -36,7 +37,7 @@ def programme_export(*, programme: Programme) -> dict:
     interests = interests_of(programme, exclude_drafts=True)
     return {
         "format": FORMAT,
-        "programme": {"slug": programme.slug, "name": programme.name},
+        "programme": _named({"slug": programme.slug, "name": programme.name}, programme.name_fr),
         "themes": _themes(challenge_themes, solution_themes),
         "organisations": sorted(
             (_organisation(team, team_refs[pk]) for pk, team in teams.items()), key=_by_ref
@@ -71,9 +72,14 @@ def programme_export(*, programme: Programme) -> dict:
 
 
 def _themes(*themes_by_record: dict[int, list[tuple[str, str]]]) -> list[dict]:
-    """Every theme the exported records name, by slug."""
+    """Every theme the exported records name, by slug, with its French name if written."""
     names = dict(pair for themes in themes_by_record for pairs in themes.values() for pair in pairs)
-    return [{"slug": slug, "name": names[slug]} for slug in sorted(names)]
+    french = theme_names_in_french(slugs=set(names))
+    return [_named({"slug": slug, "name": names[slug]}, french.get(slug)) for slug in sorted(names)]
+
+
+def _named(item: dict, name_fr: str) -> dict:
+    return {**item, "name_fr": name_fr} if name_fr else item
 
 
 def _organisation(team: Organisation, ref: str) -> dict:

@@ -178,9 +178,9 @@ class _Import:
         # Locked, so two imports of the same round run one after the other.
         programme = Programme.objects.select_for_update().filter(slug=record.slug).first()
         if programme is None:
-            return Programme.objects.create(slug=record.slug, name=record.name), True
-        if assign(row=programme, values={"name": record.name}):
-            programme.save(update_fields=["name"])
+            return Programme.objects.create(slug=record.slug, **_names(record)), True
+        if assign(row=programme, values=_names(record)):
+            programme.save(update_fields=["name", "name_fr"])
         return programme, False
 
     def _call(self, programme: Programme, kind: str) -> Call:
@@ -216,11 +216,11 @@ class _Import:
         for slug, record in in_file.items():
             theme = existing.get(slug)
             if theme is None:
-                new.append(Theme(slug=slug, name=record.name))
-            elif assign(row=theme, values={"name": record.name}):
+                new.append(Theme(slug=slug, **_names(record)))
+            elif assign(row=theme, values=_names(record)):
                 changed.append(theme)
         Theme.objects.bulk_create(new)
-        Theme.objects.bulk_update(changed, ["name"])
+        Theme.objects.bulk_update(changed, ["name", "name_fr"])
         self.summary.count("themes", total=len(in_file), created=len(new), updated=len(changed))
         ids = {theme.slug: theme.pk for theme in [*existing.values(), *new]}
         missing = sorted(named - set(ids))
@@ -343,3 +343,8 @@ class _Import:
             kind.name, total=len(records), created=len(synced.new), updated=len(synced.changed)
         )
         return synced
+
+
+def _names(record) -> dict:
+    """The name, and the French one when the file carries it (left as it is otherwise)."""
+    return {"name": record.name} | ({} if record.name_fr is None else {"name_fr": record.name_fr})

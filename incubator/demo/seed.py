@@ -2,11 +2,13 @@
 government teams, and everyone in the demo. The apps' seeders (settings.DEMO_SEEDERS)
 build on it.
 
-Files: ``themes.json`` (slug, name); ``teams.json`` (each team's organisation fields,
-and a description for each level of government); ``round.json`` (the programme, and
-its calls with their opening and closing as days from the hour of seeding, "utc_hour"
-setting the time of day); ``people.json`` (the demo accounts, which sign in with
-``password``; the people, who never sign in; ``member``, the demo's team member)."""
+Files: ``themes.json`` (slug, name and its French version name_fr); ``teams.json``
+(each team's organisation fields, and a description for each level of government);
+``round.json`` (the programme, and its calls with their opening and closing as days from
+the hour of seeding, "utc_hour" setting the time of day; each name, description, title
+and introduction with its French version beside it, ``…_fr``); ``people.json`` (the demo
+accounts, which sign in with ``password``; the people, who never sign in; ``member``,
+the demo's team member)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta

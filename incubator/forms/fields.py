@@ -8,11 +8,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incubator.languages import language_choices
-from incubator.validators import LengthLimitValidator, time_zone_names, validate_plain_text
+from incubator.validators import LengthLimitValidator, validate_plain_text
+from incubator.zones import canonical_zone, zone_choices
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [("", _("Choose a time zone"))] + [(name, name) for name in sorted(time_zone_names())]
+def time_zone_choices() -> list:
+    return [("", _("Choose a time zone")), *zone_choices()]
 
 
 def _grouped(number: int):
@@ -21,16 +22,30 @@ def _grouped(number: int):
 
 
 class TimeZoneField(forms.ChoiceField):
+    """Zones grouped by region with their offset now, current names only: an alias typed
+    or stored (Asia/Calcutta) stands for its zone (Asia/Kolkata)."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Time zone"))
         kwargs.setdefault(
             "help_text", _("Times on the portal and in emails are shown in this zone.")
         )
         super().__init__(choices=time_zone_choices, **kwargs)
+        # Read by static/js/portal.js, which adds a search box above the list.
+        self.widget.attrs["data-zone-search"] = _("Find your zone: type a city or a region")
+        self.widget.attrs["data-zone-match"] = _("1 zone matches")
+        self.widget.attrs["data-zone-matches"] = _("%s zones match")
         self.error_messages["invalid_choice"] = _(
             "“%(value)s” is not a time zone we know. Choose one from the list, "
             "for example Europe/Paris."
         )
+
+    def prepare_value(self, value):
+        return canonical_zone(value) or value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return canonical_zone(value) or value
 
 
 class LanguagesField(forms.MultipleChoiceField):

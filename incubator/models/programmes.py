@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from incubator.translated import Translated
 from incubator.validators import validate_plain_text, validate_time_zone
 
 
@@ -10,7 +11,16 @@ class Theme(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120, validators=[validate_plain_text])
+    name_fr = models.CharField(
+        _("name in French"), max_length=120, blank=True, validators=[validate_plain_text]
+    )
     description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
+    description_fr = models.TextField(
+        _("description in French"), blank=True, validators=[validate_plain_text]
+    )
+
+    name_shown = Translated("name")
+    description_shown = Translated("description")
 
     class Meta:
         verbose_name = _("theme")
@@ -18,7 +28,7 @@ class Theme(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.name_shown
 
 
 class Programme(models.Model):
@@ -26,7 +36,13 @@ class Programme(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200, validators=[validate_plain_text])
+    name_fr = models.CharField(
+        _("name in French"), max_length=200, blank=True, validators=[validate_plain_text]
+    )
     description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
+    description_fr = models.TextField(
+        _("description in French"), blank=True, validators=[validate_plain_text]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,8 +50,11 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["-created_at"]
 
+    name_shown = Translated("name")
+    description_shown = Translated("description")
+
     def __str__(self) -> str:
-        return self.name
+        return self.name_shown
 
 
 class CallKind(models.TextChoices):
@@ -91,7 +110,13 @@ class Call(TimeWindow, models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="calls")
     kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices)
     title = models.CharField(_("title"), max_length=200, validators=[validate_plain_text])
+    title_fr = models.CharField(
+        _("title in French"), max_length=200, blank=True, validators=[validate_plain_text]
+    )
     introduction = models.TextField(_("introduction"), validators=[validate_plain_text])
+    introduction_fr = models.TextField(
+        _("introduction in French"), blank=True, validators=[validate_plain_text]
+    )
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("deadline"))
     deadline_time_zone = models.CharField(
@@ -109,5 +134,8 @@ class Call(TimeWindow, models.Model):
             ),
         ]
 
+    title_shown = Translated("title")
+    introduction_shown = Translated("introduction")
+
     def __str__(self) -> str:
-        return self.title
+        return self.title_shown

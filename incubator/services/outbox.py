@@ -5,6 +5,7 @@ import hashlib
 import logging
 import smtplib
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -143,10 +144,19 @@ def _message_id(notification: Notification) -> str:
     return f"<{digest}.{notification.pk}@{host}>"
 
 
+def _sender_in(language: str) -> str:
+    """The From of an email in ``language``: the sender's name in it, the one address."""
+    name = settings.EMAIL_SENDER_NAMES.get(language)
+    if not name:
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+
+
 def _send(notification: Notification) -> None:
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.body_text,
+        from_email=_sender_in(notification.language),
         to=[notification.to_email],
         headers={"Message-ID": _message_id(notification)},
     )

@@ -25,6 +25,12 @@ def local(moment) -> str:
     return times.in_viewer_zone(moment)
 
 
+@register.filter
+def same_clock(moment, zone_name: str) -> bool:
+    """Whether the named zone reads as the viewer's clock then: print the time once."""
+    return bool(moment) and times.same_clock(moment, zone_name)
+
+
 @register.simple_tag
 def time_element(moment) -> str:
     if not moment:

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from incubator.preferences import language_remember
 from incubator.selectors.programmes import calls_open_or_upcoming
 from incubator.services.accounts import language_set
 
@@ -26,9 +27,7 @@ def language_switch(request):
     response = redirect(next_url)
     if language in dict(settings.LANGUAGES):
         translation.activate(language)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
-        )
+        language_remember(response, language)
         if request.user.is_authenticated:
             language_set(user=request.user, language=language)
     return response

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from cohorts.models import Feedback, RegistrationStatus, Session
 from incubator.models import Programme
+from incubator.translated import shown
 from outcomes.charts import Bar, Progress, bar_chart, progress_chart
 from outcomes.dashboard.figures import Cell, Figure, Row, Section, average_cell, count_cells
 
@@ -20,7 +21,13 @@ def _sessions_held(programme: Programme) -> list[tuple[dict, int | None, dict]]:
     sessions = Session.objects.filter(cohort__programme=programme, cancelled_at__isnull=True)
     registered = Q(registrations__status=RegistrationStatus.REGISTERED)
     rows = list(
-        sessions.values("pk", "title", "starts_at", "theme_id", "theme__name")
+        sessions.values(
+            "pk",
+            "starts_at",
+            "theme_id",
+            label=shown("title"),
+            theme_name=shown("theme__name"),
+        )
         .annotate(
             registered=Count("registrations", filter=registered),
             attended=Count("registrations", filter=registered & Q(registrations__attended=True)),
@@ -52,7 +59,7 @@ def _per_theme(held) -> list[tuple[str, dict[str, int]]]:
     themes: dict[str, dict[str, int]] = {}
     for session, _attended, given in held:
         theme = themes.setdefault(
-            session["theme__name"],
+            session["theme_name"],
             {"sessions": 0, "registered": 0, "attended": 0, "answers": 0, "points": 0},
         )
         theme["sessions"] += 1
@@ -77,7 +84,7 @@ def _sessions_figure(held) -> Figure:
         ],
         rows=[
             Row(
-                session["title"],
+                session["label"],
                 [
                     Cell(timezone.localtime(session["starts_at"]).date()),
                     Cell(session["registered"]),
@@ -90,7 +97,7 @@ def _sessions_figure(held) -> Figure:
         ],
         chart=progress_chart(
             [
-                Progress(str(session["pk"]), session["title"], attended, session["registered"])
+                Progress(str(session["pk"]), session["label"], attended, session["registered"])
                 for session, attended, _given in held
             ]
         ),

@@ -106,12 +106,12 @@ def funnel_section(programme: Programme) -> Section:
         figures.append(
             Figure(
                 key=f"funnel-{call.pk}",
-                caption=_("%(call)s: from draft to selection") % {"call": call.title},
+                caption=_("%(call)s: from draft to selection") % {"call": call.title_shown},
                 columns=[_("Stage"), _("Submissions")],
                 rows=rows,
                 chart=bar_chart([Bar(key, name, found.get(key, 0)) for key, name, _m in stages]),
                 chart_title=_("Bar chart: submissions at each stage of %(call)s")
-                % {"call": call.title},
+                % {"call": call.title_shown},
             )
         )
     return Section(

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from incubator.models import Programme
+from incubator.translated import shown
 from outcomes.charts import Progress, progress_chart
 from outcomes.dashboard.figures import Figure, Row, Section, count_cells
 from reviews.models import Assignment
@@ -26,7 +27,7 @@ def reviews_section(programme: Programme) -> Section:
     assignments = Assignment.objects.filter(item__call__programme=programme)
     submitted = Q(submitted_at__isnull=False)
     per_call = (
-        assignments.values("item__call_id", "item__call__title")
+        assignments.values("item__call_id", call_title=shown("item__call__title"))
         .annotate(total=Count("pk"), done=Count("pk", filter=submitted))
         .order_by("item__call__opens_at", "item__call_id")
     )
@@ -55,7 +56,7 @@ def reviews_section(programme: Programme) -> Section:
                 caption=_("Reviews per call"),
                 heading=_("Call"),
                 chart_title=_("Progress chart: reviews submitted of those assigned, per call"),
-                rows=[(row["item__call__title"], row["done"], row["total"]) for row in per_call],
+                rows=[(row["call_title"], row["done"], row["total"]) for row in per_call],
                 empty=_("No review assigned yet."),
             ),
             _progress_figure(

@@ -11,6 +11,7 @@ from django_countries import countries
 from incubator.models import Programme
 from incubator.models.organisations import Level
 from incubator.regions import REGION_NAMES, region_of
+from incubator.translated import shown
 from outcomes.charts import Bar, bar_chart
 from outcomes.dashboard.figures import Figure, Row, Section, count_cells
 from outcomes.dashboard.funnel import EVER_SUBMITTED, SUBMISSION_MODELS
@@ -73,9 +74,13 @@ def _tallies(programme: Programme) -> dict[str, Tally]:
                 "n"
             ]
             tallies["level"][levels.get(level, level) or not_stated][index] += row["n"]
-        themes = submitted.values("themes__pk", "themes__name").annotate(n=Count("pk")).order_by()
+        themes = (
+            submitted.values("themes__pk", theme_name=shown("themes__name"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
         for row in themes:
-            tallies["theme"][row["themes__name"] or _("No theme")][index] += row["n"]
+            tallies["theme"][row["theme_name"] or _("No theme")][index] += row["n"]
     return tallies
 
 

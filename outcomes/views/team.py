@@ -34,7 +34,7 @@ def consent(request, organisation_pk, slug):
     choice = request.POST.get("consent")
     if choice not in ("give", "withdraw"):
         return HttpResponseBadRequest(_("Choose to give or to withdraw consent."))
-    names = {"team": organisation.name, "programme": programme.name}
+    names = {"team": organisation.name, "programme": programme.name_shown}
     try:
         if choice == "give":
             consent_give(programme=programme, organisation=organisation, by=request.user)

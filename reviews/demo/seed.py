@@ -112,20 +112,21 @@ def _review(call: Call, *, board: dict[str, User], secretariat: User) -> None:
 
 
 def _criteria(call: Call) -> list[Criterion]:
-    with translation.override("en"):
-        return [
-            Criterion.objects.create(
-                call=call,
-                position=position,
-                name=str(name),
-                description=str(description),
-                weight=weight,
-                anchors=[str(anchor) for anchor in anchors],
-            )
-            for position, (name, description, weight, anchors) in enumerate(
-                DEFAULT_CRITERIA, start=1
-            )
-        ]
+    """The default rubric in English, with its French version from the catalog."""
+    criteria = []
+    for position, (name, description, weight, anchors) in enumerate(DEFAULT_CRITERIA, start=1):
+        texts = {}
+        for language, suffix in (("en", ""), ("fr", "_fr")):
+            with translation.override(language):
+                texts |= {
+                    f"name{suffix}": str(name),
+                    f"description{suffix}": str(description),
+                    f"anchors{suffix}": [str(anchor) for anchor in anchors],
+                }
+        criteria.append(
+            Criterion.objects.create(call=call, position=position, weight=weight, **texts)
+        )
+    return criteria
 
 
 def _create_review(

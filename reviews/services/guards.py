@@ -19,5 +19,5 @@ def phase_require(*, call: Call) -> ReviewPhase:
         return call.review_phase
     except ReviewPhase.DoesNotExist:
         raise ValidationError(
-            _("Set the dates of the review phase of “%(call)s” first.") % {"call": call.title}
+            _("Set the dates of the review phase of “%(call)s” first.") % {"call": call.title_shown}
         ) from None

@@ -37,7 +37,7 @@ def reviewer_profile_save(
         action="review.profile_saved",
         target=reviewer,
         details={
-            "themes": [str(theme) for theme in themes],
+            "themes": [theme.name for theme in themes],
             "languages": list(languages),
             "country": country,
             "organisation": str(organisation) if organisation else "",

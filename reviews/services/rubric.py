@@ -25,6 +25,9 @@ class CriterionRow:
     description: str
     weight: int
     anchors: tuple[str, ...]
+    name_fr: str = ""
+    description_fr: str = ""
+    anchors_fr: tuple[str, ...] = ()
 
 
 def _check(call: Call, rows: list[CriterionRow], removed) -> dict[int, Criterion]:
@@ -61,8 +64,12 @@ def rubric_save(
         criterion.position = position
         criterion.name = row.name.strip()
         criterion.description = row.description.strip()
+        criterion.name_fr = row.name_fr.strip()
+        criterion.description_fr = row.description_fr.strip()
         criterion.weight = row.weight
         criterion.anchors = [anchor.strip() for anchor in row.anchors]
+        french = [anchor.strip() for anchor in row.anchors_fr]
+        criterion.anchors_fr = french if any(french) else []
         criterion.full_clean()
         criterion.save()
         saved.append(criterion)

@@ -77,9 +77,12 @@ def _rows_of(formset) -> tuple[list[services.CriterionRow], list[int]]:
             services.CriterionRow(
                 pk=pk,
                 name=form.cleaned_data["name"],
+                name_fr=form.cleaned_data["name_fr"],
                 description=form.cleaned_data["description"],
+                description_fr=form.cleaned_data["description_fr"],
                 weight=form.cleaned_data["weight"],
                 anchors=form.anchors(),
+                anchors_fr=form.anchors_fr(),
             )
         )
     return rows, removed

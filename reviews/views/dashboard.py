@@ -38,7 +38,7 @@ def _header(criteria) -> list[str]:
         _("Weighted mean"),
         _("Median"),
         _("Spread (highest minus lowest)"),
-        *[_("Mean: %(criterion)s") % {"criterion": c.name} for c in criteria],
+        *[_("Mean: %(criterion)s") % {"criterion": c.name_shown} for c in criteria],
         _("Staged decision"),
         _("Reason"),
         _("Released at (UTC)"),

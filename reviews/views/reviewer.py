@@ -162,16 +162,16 @@ def _my_row(assignment) -> list:
     hidden = phase is None or phase.anonymised
     scores = [score for score in assignment.scores.all() if score.score is not None]
     return [
-        item.call.title,
+        item.call.title_shown,
         item.submission,
         "" if hidden else item.organisation.name,
         "" if hidden else item.organisation.country.name,
         _review_state(assignment),
         utc(assignment.submitted_at),
         f"{weighted_mean(scores):.2f}" if assignment.is_submitted and scores else "",
-        "; ".join(f"{score.criterion.name}: {score.score}" for score in scores),
+        "; ".join(f"{score.criterion.name_shown}: {score.score}" for score in scores),
         "; ".join(
-            f"{score.criterion.name}: {score.comment}"
+            f"{score.criterion.name_shown}: {score.comment}"
             for score in assignment.scores.all()
             if score.comment
         ),

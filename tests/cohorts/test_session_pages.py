@@ -88,7 +88,7 @@ def test_an_unknown_theme_in_the_address_shows_every_session_rather_than_failing
 @pytest.mark.parametrize(
     ("zone", "local_time", "abbreviation"),
     [
-        ("America/Sao_Paulo", "10:00–11:30", "-03"),
+        ("America/Sao_Paulo", "10:00–11:30", "UTC−03:00"),  # no abbreviation: the offset
         ("Asia/Tokyo", "22:00–23:30", "JST"),
     ],
 )

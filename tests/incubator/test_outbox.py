@@ -153,3 +153,16 @@ def test_the_secretariat_can_send_a_failed_message_again(
 def test_refused_recipients_is_a_real_smtp_error():
     # Guards the backends below against drifting from what smtplib raises.
     assert issubclass(smtplib.SMTPRecipientsRefused, smtplib.SMTPException)
+
+
+def test_an_email_to_a_french_reader_comes_from_the_french_sender_name(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_invitation_like(UserFactory(language="fr"), key="test-event:fr")
+        queue_invitation_like(UserFactory(language="en"), key="test-event:en")
+
+    senders = {message.to[0]: message.from_email for message in mail.outbox}
+    english, french = (n.to_email for n in Notification.objects.order_by("key"))
+    assert senders[english] == "Innovation Incubator <incubator@example.org>"
+    assert senders[french] == "Incubateur d'innovation <incubator@example.org>"

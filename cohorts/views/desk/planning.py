@@ -99,7 +99,9 @@ def session_new(request, pk):
     except ValidationError as error:
         form_errors_add(form, error)
         return _session_form_page(request, cohort=cohort, form=form, status=400)
-    messages.success(request, _("The session “%(title)s” is planned.") % {"title": session.title})
+    messages.success(
+        request, _("The session “%(title)s” is planned.") % {"title": session.title_shown}
+    )
     return redirect("cohorts:desk_session", pk=session.pk)
 
 
