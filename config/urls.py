@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),
+    path("", include("secretariat.urls")),
 ]

@@ -19,7 +19,6 @@ urlpatterns = [
         organisations.invitation_accept_view,
         name="invitation_accept",
     ),
-    path("secretariat/", secretariat.secretariat_home, name="secretariat_home"),
     path("secretariat/outbox/", secretariat.outbox, name="outbox"),
     path(
         "secretariat/outbox/<int:pk>/retry/",

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "exchange",
     "cohorts",
     "outcomes",
+    "secretariat",
 ]
 
 MIDDLEWARE = [

@@ -25,11 +25,6 @@ class RoleChangeForm(forms.Form):
 
 
 @secretariat_required
-def secretariat_home(request):
-    return render(request, "secretariat/home.html", {"outbox_counts": notification_counts()})
-
-
-@secretariat_required
 def outbox(request):
     status = request.GET.get("status") or None
     if status not in NotificationStatus.values:

@@ -571,7 +571,7 @@ def test_the_cohort_records_are_readable_in_the_admin_and_not_editable_there(des
 def test_the_secretariat_home_and_the_dashboard_lead_to_the_cohort_track(desk, client_of):
     member = cohort_member(CohortFactory())
 
-    assert COHORTS in desk.get(reverse("incubator:secretariat_home")).content.decode()
+    assert COHORTS in desk.get(reverse("secretariat:home")).content.decode()
     dashboard = client_of(member).get(reverse("incubator:dashboard")).content.decode()
     assert reverse("cohorts:sessions") in dashboard
     assert reverse("cohorts:resources") in dashboard
