@@ -17,8 +17,9 @@ from submissions.models import Submission
 @dataclass(frozen=True)
 class ReviewedKind:
     model: type[Submission]
-    select: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
-    decline: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
+    # (*, submission, by, reason, told) -> Submission; the team told is added to ``told``
+    select: Callable[..., Submission]
+    decline: Callable[..., Submission]
     # The answers a reviewer is shown, in this order: an allow-list, so that a field
     # added to the model reaches reviewers only once someone adds it here.
     answers: tuple[str, ...]

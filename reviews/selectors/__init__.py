@@ -34,6 +34,7 @@ from reviews.selectors.pool import (
     reviewer_pool,
     reviewer_pool_with_loads,
 )
+from reviews.selectors.release import ReleasePreview, release_preview
 from reviews.selectors.reviewing import (
     LateReviews,
     assignment_of_reviewer,
@@ -52,6 +53,7 @@ __all__ = [
     "UNDER_REVIEW",
     "AssignmentOverview",
     "LateReviews",
+    "ReleasePreview",
     "Row",
     "addable_reviewers",
     "assignment_of_reviewer",
@@ -73,6 +75,7 @@ __all__ = [
     "other_reviews",
     "phase_or_none",
     "profile_of",
+    "release_preview",
     "review_items_of",
     "review_scores_of",
     "reviewer_facts",
