@@ -22,7 +22,7 @@ urlpatterns = [
     path("secretariat/outbox/", secretariat.outbox, name="outbox"),
     path(
         "secretariat/outbox/<int:pk>/retry/",
-        secretariat.outbox_retry,
+        secretariat.OutboxRetry.as_view(),
         name="outbox_retry",
     ),
     path("secretariat/people/", secretariat.people, name="people"),

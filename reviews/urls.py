@@ -1,6 +1,16 @@
 from django.urls import include, path
 
-from reviews.views import assignments, calls, dashboard, decisions, items, pool, release, reviewer
+from reviews.views import (
+    assignments,
+    calls,
+    dashboard,
+    decisions,
+    items,
+    pool,
+    release,
+    removing,
+    reviewer,
+)
 
 app_name = "reviews"
 
@@ -21,6 +31,11 @@ call_patterns = [
     path("decisions/release/", release.Release.as_view(), name="release"),
     path("submissions/<int:item_pk>/", items.item, name="item"),
     path("submissions/<int:item_pk>/act/", items.item_act, name="item_act"),
+    path(
+        "submissions/<int:item_pk>/reviewers/<int:pk>/remove/",
+        removing.AssignmentRemove.as_view(),
+        name="assignment_remove",
+    ),
 ]
 
 secretariat_patterns = [

@@ -23,6 +23,7 @@ from reviews.selectors.calls import (
     review_items_of,
     rubric_is_locked,
     submissions_taken_into_review,
+    submissions_waiting_for_screening,
 )
 from reviews.selectors.dashboard import Row, dashboard_rows
 from reviews.selectors.pool import (
@@ -46,10 +47,9 @@ from reviews.selectors.reviewing import (
     weighted_mean,
 )
 from reviews.selectors.scores import review_scores_of
-from reviews.states import TAKEN_INTO_REVIEW, UNDER_REVIEW
+from reviews.states import UNDER_REVIEW
 
 __all__ = [
-    "TAKEN_INTO_REVIEW",
     "UNDER_REVIEW",
     "AssignmentOverview",
     "LateReviews",
@@ -90,5 +90,6 @@ __all__ = [
     "submission_answers",
     "submission_answers_for_secretariat",
     "submissions_taken_into_review",
+    "submissions_waiting_for_screening",
     "weighted_mean",
 ]

@@ -155,7 +155,8 @@ def test_removing_a_team_frees_its_peoples_places_for_the_waitlist(desk):
         reverse(
             "cohorts:desk_cohort_remove_team",
             kwargs={"pk": session.cohort.pk, "organisation_pk": team.pk},
-        )
+        ),
+        {"confirmed": "yes"},
     )
 
     leaving.refresh_from_db()
@@ -416,8 +417,13 @@ def test_cancelling_tells_everyone_registered_or_waiting_once(desk):
     registration_create(session=session, user=waiting)
     url = reverse("cohorts:desk_session_cancel", kwargs={"pk": session.pk})
 
-    desk.post(url, {"reason": "The expert fell ill."})
-    again = desk.post(url, {"reason": "Twice."}, follow=True)
+    asked = desk.post(url, {"reason": "The expert fell ill."}).content.decode()
+    assert "Cancel “Citizen juries”?" in asked
+    assert "2 people will be emailed." in asked
+    assert not Notification.objects.exists()
+    done = desk.post(url, {"reason": "The expert fell ill.", "confirmed": "yes"}, follow=True)
+    assert "The session is cancelled. 2 people are told by email." in done.content.decode()
+    again = desk.post(url, {"reason": "Twice.", "confirmed": "yes"}, follow=True)
 
     session.refresh_from_db()
     assert session.is_cancelled

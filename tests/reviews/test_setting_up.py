@@ -283,7 +283,7 @@ def test_the_secretariat_adds_a_reviewer_by_hand_and_they_are_told(desk):
         follow=True,
     )
 
-    assert "Ana Reviewer is added and told by email." in response.content.decode()
+    assert "Ana Reviewer is added. 1 person is told by email." in response.content.decode()
     assert Assignment.objects.filter(item=item, reviewer=person).exists()
     email = Notification.objects.get(recipient=person)
     assert "Island ferries" in email.body_text
@@ -313,28 +313,30 @@ def test_the_secretariat_removes_an_assignment(desk):
     item = challenge_under_review(review_call())
     assignment = assign(item, reviewer(display_name="Ana Reviewer"))
 
-    response = desk.post(
-        url("reviews:item_act", item.call, item_pk=item.pk),
-        {"action": "remove", "assignment": assignment.pk},
-        follow=True,
-    )
+    remove = url("reviews:assignment_remove", item.call, item_pk=item.pk, pk=assignment.pk)
+
+    asked = desk.get(remove).content.decode()
+    assert "Take Ana Reviewer off" in asked
+    assert "They have not started this review." in asked
+    assert Assignment.objects.exists()
+    response = desk.post(remove, {"confirmed": "yes"}, follow=True)
 
     assert "Ana Reviewer no longer reviews this submission." in response.content.decode()
     assert not Assignment.objects.exists()
 
 
-@pytest.mark.parametrize("named", ["", "abc", "-1", "999999"])
-def test_removing_an_assignment_that_does_not_exist_is_a_404(desk, named):
+def test_removing_an_assignment_of_another_submission_is_a_404(desk):
     item = challenge_under_review(review_call())
     assign(item, reviewer())
+    elsewhere = assign(challenge_under_review(item.call), reviewer())
 
     response = desk.post(
-        url("reviews:item_act", item.call, item_pk=item.pk),
-        {"action": "remove", "assignment": named},
+        url("reviews:assignment_remove", item.call, item_pk=item.pk, pk=elsewhere.pk),
+        {"confirmed": "yes"},
     )
 
     assert response.status_code == 404
-    assert Assignment.objects.count() == 1
+    assert Assignment.objects.count() == 2
 
 
 def test_the_assignment_page_shows_loads_and_declared_conflicts(desk):
