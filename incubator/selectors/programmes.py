@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -26,3 +26,14 @@ def theme_names() -> dict[str, str]:
 
 def themes_in_order() -> QuerySet[Theme]:
     return Theme.objects.order_by("name")
+
+
+def programmes_for_desk() -> QuerySet[Programme]:
+    """Every programme, newest first, with its calls in the order of their deadlines."""
+    return Programme.objects.prefetch_related(
+        Prefetch("calls", Call.objects.order_by("closes_at", "pk"))
+    ).order_by("-created_at", "-pk")
+
+
+def call_for_desk(*, pk: int) -> Call:
+    return get_object_or_404(Call.objects.select_related("programme"), pk=pk)

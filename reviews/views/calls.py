@@ -49,10 +49,11 @@ def phase(request, call_pk):
         initial = {name: getattr(current, name) for name in services.PHASE_FIELDS}
     else:
         initial = _suggested_phase(call)
-    form = ReviewPhaseForm(request.POST or None, initial=initial)
+    form = ReviewPhaseForm(request.POST or None, initial=initial, call=call)
     if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.PHASE_FIELDS}
         try:
-            services.review_phase_save(call=call, by=request.user, **form.cleaned_data)
+            services.review_phase_save(call=call, by=request.user, **fields)
         except ValidationError as error:
             form_errors_add(form, error)
         else:
