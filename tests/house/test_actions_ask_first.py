@@ -26,6 +26,7 @@ from tests.cohorts.factories import (
     SessionFactory,
 )
 from tests.factories import (
+    CallFactory,
     ChallengeFactory,
     ProgrammeFactory,
     UserFactory,
@@ -154,7 +155,12 @@ def _failed(person):
     return {"pk": notification.pk}
 
 
+def _call(person):
+    return {"pk": CallFactory().pk}
+
+
 ACTIONS = {
+    "incubator:call_close": _call,
     "reviews:release": _release,
     "reviews:assignment_remove": _assignment_remove,
     "challenges:screening_bulk": lambda person: {},
