@@ -90,10 +90,8 @@ def _add(request, call, item):
     except ValidationError as error:
         form_errors_add(form, error, field="reviewer")
         return _item_page(request, call, item, add_form=form)
-    messages.success(
-        request,
-        f"{_('%(person)s is added.') % {'person': reviewer}} {told(assigned)}",
-    )
+    added = _("%(person)s is added.") % {"person": reviewer}
+    messages.success(request, f"{added} {told(assigned)}")
     return None
 
 

@@ -136,6 +136,7 @@ def session_edit(request, pk):
         return _session_form_page(request, form=form, status=400, **page)
     saved = _("The session is saved.")
     if (session.starts_at, session.ends_at) != before:
-        saved = f"{saved} {_('Its new time:')} {told(announced)}"
+        new_time = _("Its new time:")
+        saved = f"{saved} {new_time} {told(announced)}"
     messages.success(request, saved)
     return redirect("cohorts:desk_session", pk=session.pk)

@@ -117,7 +117,8 @@ class SessionCancel(SecretariatOnly, ConfirmedAction):
             # Cancelled already, or over: a message on the session's page.
             messages.error(self.request, refusal_text(error))
         else:
-            messages.success(self.request, f"{_('The session is cancelled.')} {told(cancelled)}")
+            done = _("The session is cancelled.")
+            messages.success(self.request, f"{done} {told(cancelled)}")
         return redirect(self.back())
 
 
