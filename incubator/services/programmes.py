@@ -56,8 +56,9 @@ def call_save(*, call: Call, by: User) -> Call:
 
 @transaction.atomic
 def call_close(*, call: Call, by: User, now=None) -> Call:
-    """Close an open call now: its deadline becomes this moment, and no more submission
-    is accepted."""
+    """Close an open call now: its deadline becomes this minute, and no more submission
+    is accepted. Deadlines are shown to the minute, so the seconds go: a review phase
+    typed to open at this minute then opens after the deadline, as it must."""
     _require_secretariat(by)
     now = now or timezone.now()
     locked = Call.objects.select_for_update().get(pk=call.pk)
@@ -67,7 +68,8 @@ def call_close(*, call: Call, by: User, now=None) -> Call:
     if state == WindowState.CLOSED:
         raise ValidationError(_("This call is already closed."))
     deadline = locked.closes_at
-    locked.closes_at = now
+    minute = now.replace(second=0, microsecond=0)
+    locked.closes_at = minute if minute > locked.opens_at else now
     locked.save(update_fields=["closes_at"])
     audit_record(
         actor=by,

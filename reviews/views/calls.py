@@ -31,8 +31,12 @@ def home(request):
 
 
 def _suggested_phase(call) -> dict:
-    """A suggestion: from the call's deadline (or now), three weeks due, four to close."""
-    opens = max(call.closes_at, timezone.now()).replace(second=0, microsecond=0)
+    """A suggestion: from the call's deadline (or now), three weeks due, four to close;
+    to the next whole minute, never before the deadline."""
+    start = max(call.closes_at, timezone.now())
+    opens = start.replace(second=0, microsecond=0)
+    if opens < start:
+        opens += timedelta(minutes=1)
     return {
         "opens_at": opens,
         "due_at": opens + timedelta(days=21),
