@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 
 from incubator.schedule import review_may_open
 from incubator.times import in_zone
-from reviews.models import ReviewPhase
+from reviews.selectors import phase_or_none
 
 
 def deadline_before_review(sender, *, call, **kwargs) -> dict[str, str]:
-    phase = ReviewPhase.objects.filter(call_id=call.pk).first() if call.pk else None
+    phase = phase_or_none(call=call) if call.pk else None
     if phase is None or review_may_open(
         call_closes_at=call.closes_at, review_opens_at=phase.opens_at
     ):
