@@ -1,6 +1,8 @@
 """Every write to a challenge. Drafting is the machinery shared with solution
 proposals (submissions.services.drafting); screening and publishing are the challenge's own."""
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from challenges.models import Challenge
 from challenges.search import challenge_search_refresh
 from incubator.access import is_secretariat
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.models.programmes import CallKind
 from incubator.services.audit import audit_record
@@ -93,25 +96,31 @@ def challenge_move_to_review(*, challenge: Challenge, by: User) -> Challenge:
 
 
 @transaction.atomic
-def challenge_decline(*, challenge: Challenge, by: User, reason: str) -> Challenge:
+def challenge_decline(
+    *, challenge: Challenge, by: User, reason: str, told: Audience | None = None
+) -> Challenge:
+    """Decline the challenge; its team is told why, and added to ``told``."""
     _require_secretariat(by)
     return submission_transition(
-        submission=challenge, to=SubmissionState.DECLINED, by=by, reason=reason
+        submission=challenge, to=SubmissionState.DECLINED, by=by, reason=reason, told=told
     )
 
 
 @transaction.atomic
-def challenge_publish(*, challenge: Challenge, by: User) -> Challenge:
-    """Select the challenge and show it on the public pages."""
+def challenge_publish(*, challenge: Challenge, by: User, told: Audience | None = None) -> Challenge:
+    """Select the challenge and show it on the public pages; its team is told, and added
+    to ``told``."""
     _require_secretariat(by)
     _through_screening(challenge, by)
-    submission_transition(submission=challenge, to=SubmissionState.SELECTED, by=by)
+    submission_transition(submission=challenge, to=SubmissionState.SELECTED, by=by, told=told)
     Challenge.objects.filter(pk=challenge.pk).update(published_at=timezone.now())
     challenge.refresh_from_db()
     audit_record(actor=by, action="challenge.published", target=challenge)
     return challenge
 
 
+# The moves that email the challenge's team.
+TELLING = frozenset({"publish", "decline"})
 BULK_ACTIONS = {
     "review": challenge_move_to_review,
     "publish": challenge_publish,
@@ -119,27 +128,40 @@ BULK_ACTIONS = {
 }
 
 
-def challenges_bulk(
-    *, challenges, action: str, by: User, reason: str = ""
-) -> tuple[int, list[str]]:
+@dataclass
+class BulkMove:
+    moved: int = 0
+    problems: list[str] = field(default_factory=list)
+    told: Audience = field(default_factory=Audience)
+
+
+def challenges_bulk(*, challenges, action: str, by: User, reason: str = "") -> BulkMove:
     """Apply one screening action to many challenges; each succeeds or fails on its own.
-    Returns how many moved and the problems of those that did not."""
-    moved, problems = 0, []
+    Returns how many moved, the problems of those that did not, and who was told."""
+    result = BulkMove()
     for challenge in challenges:
+        told = Audience()  # this challenge's team, counted only if the move is made
         kwargs = {"reason": reason} if action == "decline" else {}
+        if action in TELLING:
+            kwargs["told"] = told
         try:
             BULK_ACTIONS[action](challenge=challenge, by=by, **kwargs)
         except ValidationError as error:
-            problems.append(f"{challenge.title}: {' '.join(error.messages)}")
+            result.problems.append(f"{challenge.title}: {' '.join(error.messages)}")
         else:
-            moved += 1
-    return moved, problems
+            result.moved += 1
+            result.told.add(told)
+    return result
 
 
-def challenge_select_decided(*, submission: Challenge, by: User, reason: str = "") -> Challenge:
+def challenge_select_decided(
+    *, submission: Challenge, by: User, reason: str = "", told: Audience | None = None
+) -> Challenge:
     """A selection released from review: the challenge is selected and published."""
-    return challenge_publish(challenge=submission, by=by)
+    return challenge_publish(challenge=submission, by=by, told=told)
 
 
-def challenge_decline_decided(*, submission: Challenge, by: User, reason: str) -> Challenge:
-    return challenge_decline(challenge=submission, by=by, reason=reason)
+def challenge_decline_decided(
+    *, submission: Challenge, by: User, reason: str, told: Audience | None = None
+) -> Challenge:
+    return challenge_decline(challenge=submission, by=by, reason=reason, told=told)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from challenges.views import public, screening, team
+from challenges.views import moves, public, screening, team
 from submissions.views.team import attachment_url, drafting_urls
 
 app_name = "challenges"
@@ -16,9 +16,10 @@ team_patterns = drafting_urls(team.pages)
 screening_patterns = [
     path("", screening.queue, name="screening_queue"),
     path("export.csv", screening.export_csv, name="screening_export"),
-    path("bulk/", screening.bulk_action, name="screening_bulk"),
+    path("bulk/", moves.BulkMove.as_view(), name="screening_bulk"),
     path("<int:pk>/", screening.detail, name="screening_detail"),
     path("<int:pk>/act/", screening.act, name="screening_act"),
+    path("<int:pk>/move/", moves.ScreeningMove.as_view(), name="screening_move"),
 ]
 
 urlpatterns = [

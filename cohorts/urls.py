@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from cohorts.views import sessions, sharing
+from cohorts.views import removing, sessions, sharing
 from cohorts.views.desk import cohorts, planning, session
 
 app_name = "cohorts"
@@ -15,17 +15,17 @@ member_patterns = [
     path("sessions/<int:pk>/feedback/", sessions.session_feedback, name="session_feedback"),
     path("calendar/", sessions.calendar_page, name="calendar"),
     path("calendar/new/", sessions.calendar_feed_new, name="calendar_new"),
-    path("calendar/revoke/", sessions.calendar_feed_stop, name="calendar_revoke"),
+    path("calendar/revoke/", sessions.CalendarFeedStop.as_view(), name="calendar_revoke"),
     path("calendar/<slug:token>.ics", sessions.calendar_feed, name="feed"),
     path("resources/", sharing.resource_list, name="resources"),
     path("resources/new/", sharing.resource_new, name="resource_new"),
     path("resources/<int:pk>/file/", sharing.resource_file, name="resource_file"),
-    path("resources/<int:pk>/remove/", sharing.resource_delete, name="resource_remove"),
+    path("resources/<int:pk>/remove/", removing.ResourceRemove.as_view(), name="resource_remove"),
     path("opportunities/", sharing.opportunity_list, name="opportunities"),
     path("opportunities/new/", sharing.opportunity_new, name="opportunity_new"),
     path(
         "opportunities/<int:pk>/remove/",
-        sharing.opportunity_delete,
+        removing.OpportunityRemove.as_view(),
         name="opportunity_remove",
     ),
 ]
@@ -36,7 +36,7 @@ desk_patterns = [
     path("<int:pk>/teams/", cohorts.cohort_enrol_teams, name="desk_cohort_enrol"),
     path(
         "<int:pk>/teams/<int:organisation_pk>/remove/",
-        cohorts.cohort_remove_team,
+        removing.TeamRemove.as_view(),
         name="desk_cohort_remove_team",
     ),
     path("<int:pk>/feedback/", cohorts.cohort_feedback, name="desk_cohort_feedback"),
@@ -44,7 +44,7 @@ desk_patterns = [
     path("<int:pk>/sessions/new/", planning.session_new, name="desk_session_new"),
     path("sessions/<int:pk>/", session.session_desk, name="desk_session"),
     path("sessions/<int:pk>/edit/", planning.session_edit, name="desk_session_edit"),
-    path("sessions/<int:pk>/cancel/", session.session_cancel_view, name="desk_session_cancel"),
+    path("sessions/<int:pk>/cancel/", session.SessionCancel.as_view(), name="desk_session_cancel"),
     path(
         "sessions/<int:pk>/attendance/", session.session_attendance, name="desk_session_attendance"
     ),

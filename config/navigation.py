@@ -91,7 +91,7 @@ NAVIGATION = (
     Entry(_("My portal"), "incubator:dashboard", signed_in),
     Entry(_("Reviews"), "reviews:desk", reviewer),
     Entry(_("Sessions"), "cohorts:sessions", in_a_cohort),
-    Entry(_("Secretariat"), "incubator:secretariat_home", secretariat),
+    Entry(_("Secretariat"), "secretariat:home", secretariat),
     Entry(_("Profile"), "incubator:profile", signed_in),
     Entry(_("Sign in"), "account_login", visitor),
     Entry(_("Create an account"), "account_signup", visitor),

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),
+    path("", include("secretariat.urls")),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.views import accounts, organisations, public, secretariat
+from incubator.views import accounts, organisations, programmes, public, secretariat
 
 app_name = "incubator"
 
@@ -22,13 +22,22 @@ urlpatterns = [
         organisations.invitation_accept_view,
         name="invitation_accept",
     ),
-    path("secretariat/", secretariat.secretariat_home, name="secretariat_home"),
     path("secretariat/outbox/", secretariat.outbox, name="outbox"),
     path(
         "secretariat/outbox/<int:pk>/retry/",
-        secretariat.outbox_retry,
+        secretariat.OutboxRetry.as_view(),
         name="outbox_retry",
     ),
     path("secretariat/people/", secretariat.people, name="people"),
+    path("secretariat/calls/", programmes.programmes, name="programmes"),
+    path("secretariat/programmes/new/", programmes.programme_new, name="programme_new"),
+    path(
+        "secretariat/programmes/<slug:slug>/edit/",
+        programmes.programme_edit,
+        name="programme_edit",
+    ),
+    path("secretariat/programmes/<slug:slug>/calls/new/", programmes.call_new, name="call_new"),
+    path("secretariat/calls/<int:pk>/edit/", programmes.call_edit, name="call_edit"),
+    path("secretariat/calls/<int:pk>/close/", programmes.CallClose.as_view(), name="call_close"),
     path("secretariat/people/<int:pk>/role/", secretariat.people_role, name="people_role"),
 ]

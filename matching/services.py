@@ -9,16 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubator.access import is_secretariat
+from incubator.audience import Audience
 from incubator.models import Programme, User
 from incubator.services.audit import audit_record
-from incubator.services.outbox import notification_queue
+from incubator.services.telling import team_tell
 from matching.engine.components import shared_working_hours
 from matching.engine.errors import EngineError
 from matching.engine.model import Params, Weights
 from matching.engine.run import match
 from matching.models import Candidate, Exclusion, Match, MatchRun
 from matching.problem import build_problem
-from matching.selectors import active_runs, kept_pairs, people_to_introduce
+from matching.selectors import active_runs, kept_pairs
 
 RUN_STALE_AFTER = timedelta(minutes=30)
 
@@ -221,8 +222,9 @@ def match_reject(*, match: Match, by: User) -> Match:
 
 
 @transaction.atomic
-def match_confirm(*, match: Match, by: User) -> Match:
-    """Confirm the pair and introduce each team to the other, once."""
+def match_confirm(*, match: Match, by: User, told: Audience | None = None) -> Match:
+    """Confirm the pair and introduce each team to the other, once; the people
+    introduced are added to ``told``."""
     _require_secretariat(by)
     match = (
         Match.objects.select_for_update()
@@ -238,11 +240,11 @@ def match_confirm(*, match: Match, by: User) -> Match:
     match.decided_by, match.decided_at = by, timezone.now()
     match.save(update_fields=["state", "locked", "decided_by", "decided_at"])
     audit_record(actor=by, action="match.confirmed", target=match)
-    _introduce(match)
+    _introduce(match, told)
     return match
 
 
-def _introduce(match: Match) -> None:
+def _introduce(match: Match, told: Audience | None) -> None:
     challenge, solution = match.challenge, match.solution
     hours = round(
         shared_working_hours(
@@ -255,20 +257,20 @@ def _introduce(match: Match) -> None:
         (solution.organisation, challenge.organisation, challenge, "owner"),
     )
     for team, other_team, other, other_role in sides:
-        for member in people_to_introduce(team):
-            notification_queue(
-                key=f"match-introduction:{match.pk}:{member.pk}",
-                template="match_introduction",
-                context={
-                    "match": match,
-                    "challenge": challenge,
-                    "solution": solution,
-                    "other_team": other_team,
-                    "other_role": other_role,
-                    "contacts": list(other.contacts.all()),
-                    "languages": other.languages,
-                    "shared_languages": sorted(set(challenge.languages) & set(solution.languages)),
-                    "hours": hours,
-                },
-                recipient=member,
-            )
+        team_tell(
+            team=team,
+            key=f"match-introduction:{match.pk}",
+            template="match_introduction",
+            context={
+                "match": match,
+                "challenge": challenge,
+                "solution": solution,
+                "other_team": other_team,
+                "other_role": other_role,
+                "contacts": list(other.contacts.all()),
+                "languages": other.languages,
+                "shared_languages": sorted(set(challenge.languages) & set(solution.languages)),
+                "hours": hours,
+            },
+            told=told,
+        )

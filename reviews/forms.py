@@ -2,12 +2,15 @@
 scoring form, a declared conflict, manual assignment and a staged decision."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
 from incubator.forms.fields import LanguagesField, PlainTextField
+from incubator.forms.schedule import PastDatesCheck
 from incubator.models import Organisation, Theme, User
+from incubator.schedule import phase_order_errors
 from incubator.translated import version_field
 from reviews.models import SCALE, TEXT_MAX, Criterion, Outcome, ReviewPhase
 
@@ -26,8 +29,11 @@ def _moment(label):
     )
 
 
-class ReviewPhaseForm(forms.Form):
-    """Times are typed in the viewer's own zone (the page names it) and stored in UTC."""
+class ReviewPhaseForm(PastDatesCheck, forms.Form):
+    """Times are typed in the viewer's own zone (the page names it) and stored in UTC.
+    Their order is incubator.schedule's; a date already past needs a tick to be saved."""
+
+    past_fields = ("opens_at", "due_at", "closes_at")
 
     opens_at = _moment(_("Reviews open"))
     due_at = _moment(_("Reviews due"))
@@ -50,18 +56,25 @@ class ReviewPhaseForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
+        self.call = call
         self.fields["due_at"].help_text = ReviewPhase._meta.get_field("due_at").help_text
         self.fields["closes_at"].help_text = ReviewPhase._meta.get_field("closes_at").help_text
 
     def clean(self):
         cleaned = super().clean()
-        opens, due, closes = (cleaned.get(name) for name in ("opens_at", "due_at", "closes_at"))
-        if opens and due and due <= opens:
-            self.add_error("due_at", _("Reviews must be due after they open."))
-        if due and closes and closes < due:
-            self.add_error("closes_at", _("The phase cannot close before reviews are due."))
+        order = phase_order_errors(
+            call_closes_at=self.call.closes_at,
+            zone=timezone.get_current_timezone_name(),
+            opens_at=cleaned.get("opens_at"),
+            due_at=cleaned.get("due_at"),
+            closes_at=cleaned.get("closes_at"),
+        )
+        for name, message in order.items():
+            self.add_error(name, message)
+        if not order:
+            self.check_past_dates(moments=cleaned, zone=timezone.get_current_timezone_name())
         return cleaned
 
 

@@ -9,6 +9,11 @@ from challenges.models import Challenge
 from challenges.services import challenge_decline_decided, challenge_select_decided
 from incubator.models import Call
 from incubator.models.programmes import CallKind
+from reviews.states import (
+    CHALLENGES_TAKEN_INTO_REVIEW,
+    CHALLENGES_WAITING_FOR_SCREENING,
+    PROPOSALS_TAKEN_INTO_REVIEW,
+)
 from solutions.models import Solution
 from solutions.services import solution_decline, solution_select
 from submissions.models import Submission
@@ -17,8 +22,9 @@ from submissions.models import Submission
 @dataclass(frozen=True)
 class ReviewedKind:
     model: type[Submission]
-    select: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
-    decline: Callable[..., Submission]  # (*, submission, by, reason) -> Submission
+    # (*, submission, by, reason, told) -> Submission; the team told is added to ``told``
+    select: Callable[..., Submission]
+    decline: Callable[..., Submission]
     # The answers a reviewer is shown, in this order: an allow-list, so that a field
     # added to the model reaches reviewers only once someone adds it here.
     answers: tuple[str, ...]
@@ -26,6 +32,10 @@ class ReviewedKind:
     identifying: tuple[str, ...]
     # What the secretariat is shown on its page of the submission, in this order.
     secretariat_answers: tuple[str, ...]
+    # The states automatic assignment takes into review, and those it leaves out because
+    # the submission has not been screened in yet.
+    taken_into_review: tuple[str, ...]
+    waiting_for_screening: tuple[str, ...] = ()
 
     def answers_for_reviewers(self, *, anonymised: bool) -> tuple[str, ...]:
         if not anonymised:
@@ -70,6 +80,8 @@ KINDS = {
         answers=CHALLENGE_ANSWERS,
         identifying=(),
         secretariat_answers=(*CHALLENGE_ANSWERS[:-1], "exchange_ref", "themes"),
+        taken_into_review=CHALLENGES_TAKEN_INTO_REVIEW,
+        waiting_for_screening=CHALLENGES_WAITING_FOR_SCREENING,
     ),
     CallKind.SOLUTIONS: ReviewedKind(
         Solution,
@@ -79,6 +91,7 @@ KINDS = {
         # A time zone's city names the team's country.
         identifying=("time_zone",),
         secretariat_answers=(*PROPOSAL_ANSWERS[:-1], "exchange_ref", "themes"),
+        taken_into_review=PROPOSALS_TAKEN_INTO_REVIEW,
     ),
 }
 KIND_OF_MODEL = {kind.model: kind for kind in KINDS.values()}

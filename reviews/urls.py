@@ -1,6 +1,16 @@
 from django.urls import include, path
 
-from reviews.views import assignments, calls, dashboard, decisions, items, pool, reviewer
+from reviews.views import (
+    assignments,
+    calls,
+    dashboard,
+    decisions,
+    items,
+    pool,
+    release,
+    removing,
+    reviewer,
+)
 
 app_name = "reviews"
 
@@ -18,8 +28,14 @@ call_patterns = [
     path("rubric/", calls.rubric, name="rubric"),
     path("assignments/", assignments.assignments, name="assignments"),
     path("decisions/", decisions.decisions, name="decisions"),
+    path("decisions/release/", release.Release.as_view(), name="release"),
     path("submissions/<int:item_pk>/", items.item, name="item"),
     path("submissions/<int:item_pk>/act/", items.item_act, name="item_act"),
+    path(
+        "submissions/<int:item_pk>/reviewers/<int:pk>/remove/",
+        removing.AssignmentRemove.as_view(),
+        name="assignment_remove",
+    ),
 ]
 
 secretariat_patterns = [

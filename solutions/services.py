@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from incubator.access import is_secretariat
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.models.programmes import CallKind
 from solutions.models import Solution, SolutionInterest
@@ -77,18 +78,24 @@ def _require_secretariat(by: User) -> None:
 
 
 @transaction.atomic
-def solution_select(*, submission: Solution, by: User, reason: str = "") -> Solution:
+def solution_select(
+    *, submission: Solution, by: User, reason: str = "", told: Audience | None = None
+) -> Solution:
+    """Select the proposal; its team is told, and added to ``told``."""
     _require_secretariat(by)
     if submission.status == SubmissionState.SUBMITTED:
         submission_transition(submission=submission, to=SubmissionState.SCREENING, by=by)
     return submission_transition(
-        submission=submission, to=SubmissionState.SELECTED, by=by, reason=reason
+        submission=submission, to=SubmissionState.SELECTED, by=by, reason=reason, told=told
     )
 
 
 @transaction.atomic
-def solution_decline(*, submission: Solution, by: User, reason: str) -> Solution:
+def solution_decline(
+    *, submission: Solution, by: User, reason: str, told: Audience | None = None
+) -> Solution:
+    """Decline the proposal; its team is told why, and added to ``told``."""
     _require_secretariat(by)
     return submission_transition(
-        submission=submission, to=SubmissionState.DECLINED, by=by, reason=reason
+        submission=submission, to=SubmissionState.DECLINED, by=by, reason=reason, told=told
     )

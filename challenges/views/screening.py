@@ -1,5 +1,6 @@
 """The secretariat's screening desk: the queue of submitted challenges, filtered and
-exported, one challenge with its checklist, actions and audit trail, and bulk moves."""
+exported, one challenge with its checklist and audit trail. The moves, of one challenge
+or of the ticked ones, are in challenges.views.moves."""
 
 import csv
 from datetime import UTC
@@ -14,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST, require_safe
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from challenges.filters import ScreeningFilter
 from challenges.models import Challenge
@@ -27,17 +28,12 @@ from challenges.screening_forms import (
     ScreeningForm,
 )
 from challenges.selectors import challenges_for_desk
-from challenges.services import (
-    challenge_decline,
-    challenge_move_to_review,
-    challenge_publish,
-    challenge_screen,
-    challenges_bulk,
-)
+from challenges.services import challenge_screen
 from incubator.access import secretariat_required
 from incubator.forms.errors import refusal_text
 from incubator.regions import REGION_NAMES, region_of
 from incubator.selectors.audit import audit_entries_of
+from incubator.views.confirmation import form_receiver
 from submissions.models import SubmissionState
 
 PAGE_SIZE = 50
@@ -50,13 +46,6 @@ MOVE_FROM = {
     "review": frozenset({S.SUBMITTED, S.SCREENING}),
     "publish": frozenset({S.SUBMITTED, S.SCREENING, S.IN_REVIEW, S.SHORTLISTED}),
     "decline": frozenset({S.SUBMITTED, S.SCREENING, S.IN_REVIEW, S.SHORTLISTED}),
-}
-DONE = {
-    "review": gettext_lazy("“%(title)s” is now in review."),
-    "publish": gettext_lazy("“%(title)s” is selected and published. The team is told by email."),
-    "decline": gettext_lazy(
-        "“%(title)s” is declined. The team is told by email, with your reason."
-    ),
 }
 AUDIT_ACTIONS = {
     "challenge.started": gettext_lazy("Started"),
@@ -78,7 +67,7 @@ AUDIT_ACTIONS = {
 # The queue ------------------------------------------------------------------------------
 
 
-def _queue_page(request, params: QueryDict, *, bulk_form: BulkActionForm, next_url: str):
+def queue_page(request, params: QueryDict, *, bulk_form: BulkActionForm, next_url: str):
     filterset = ScreeningFilter(params, queryset=challenges_for_desk())
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(params.get("page"))
     return render(
@@ -100,12 +89,12 @@ def _queue_page(request, params: QueryDict, *, bulk_form: BulkActionForm, next_u
 @secretariat_required
 @require_safe
 def queue(request):
-    return _queue_page(
+    return queue_page(
         request, request.GET, bulk_form=BulkActionForm(), next_url=request.get_full_path()
     )
 
 
-def _safe_next(request, url: str) -> str:
+def safe_next(request, url: str) -> str:
     """The queue address the form came from, if it is one of ours; the bare queue else."""
     queue_url = reverse("challenges:screening_queue")
     allowed = url_has_allowed_host_and_scheme(
@@ -114,40 +103,6 @@ def _safe_next(request, url: str) -> str:
     if allowed and urlsplit(url).path == queue_url:
         return url
     return queue_url
-
-
-@secretariat_required
-@require_POST
-def bulk_action(request):
-    form = BulkActionForm(request.POST)
-    next_url = _safe_next(request, request.POST.get("next", ""))
-    if not form.is_valid():
-        # The queue again, as it was filtered, with the boxes still ticked and the errors.
-        params = QueryDict(urlsplit(next_url).query)
-        return _queue_page(request, params, bulk_form=form, next_url=next_url)
-    try:
-        moved, problems = challenges_bulk(
-            challenges=form.cleaned_data["challenges"],
-            action=form.cleaned_data["action"],
-            by=request.user,
-            reason=form.cleaned_data["reason"].strip(),
-        )
-    except (PermissionDenied, ValidationError) as error:
-        messages.error(request, refusal_text(error))
-        return redirect(next_url)
-    if moved:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d challenge moved: %(action)s.",
-                "%(count)d challenges moved: %(action)s.",
-                moved,
-            )
-            % {"count": moved, "action": dict(MOVES)[form.cleaned_data["action"]]},
-        )
-    for problem in problems:
-        messages.error(request, _("Not moved: %(problem)s") % {"problem": problem})
-    return redirect(next_url)
 
 
 # The CSV export -------------------------------------------------------------------------
@@ -248,7 +203,7 @@ def export_csv(request):
 # One challenge --------------------------------------------------------------------------
 
 
-def _challenge_on_desk(pk: int) -> Challenge:
+def challenge_on_desk(pk: int) -> Challenge:
     return get_object_or_404(challenges_for_desk(), pk=pk)
 
 
@@ -296,7 +251,7 @@ def _audit_trail(challenge: Challenge) -> list[dict]:
     ]
 
 
-def _detail_page(request, challenge, *, screening_form=None, action_form=None):
+def detail_page(request, challenge, *, screening_form=None, action_form=None):
     screening_form = screening_form or ScreeningForm(challenge=challenge)
     action_form = action_form or ActionForm()
     moves = [(name, label) for name, label in MOVES if challenge.status in MOVE_FROM[name]]
@@ -321,50 +276,29 @@ def _detail_page(request, challenge, *, screening_form=None, action_form=None):
 @secretariat_required
 @require_safe
 def detail(request, pk):
-    return _detail_page(request, _challenge_on_desk(pk))
-
-
-ACTS = {
-    "review": lambda challenge, by, reason: challenge_move_to_review(challenge=challenge, by=by),
-    "publish": lambda challenge, by, reason: challenge_publish(challenge=challenge, by=by),
-    "decline": lambda challenge, by, reason: challenge_decline(
-        challenge=challenge, by=by, reason=reason
-    ),
-}
+    return detail_page(request, challenge_on_desk(pk))
 
 
 @secretariat_required
-@require_POST
+@form_receiver("challenges:screening_detail", pk="pk")
 def act(request, pk):
-    challenge = _challenge_on_desk(pk)
-    action = request.POST.get("action", "")
-    if action == "screen":
-        form = ScreeningForm(request.POST)
-        if not form.is_valid():
-            return _detail_page(request, challenge, screening_form=form)
-        try:
-            challenge_screen(
-                challenge=challenge,
-                by=request.user,
-                eligibility=form.eligibility(),
-                note=form.cleaned_data["note"].strip(),
-            )
-        except (PermissionDenied, ValidationError) as error:
-            messages.error(request, refusal_text(error))
-        else:
-            messages.success(
-                request, _("The screening of “%(title)s” is saved.") % {"title": challenge.title}
-            )
-        return redirect("challenges:screening_detail", pk=challenge.pk)
-
-    form = ActionForm(request.POST)
+    """The eligibility checklist and note; the moves have their own confirmation page
+    (challenges.views.moves)."""
+    challenge = challenge_on_desk(pk)
+    form = ScreeningForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, challenge, action_form=form)
-    move = form.cleaned_data["action"]
+        return detail_page(request, challenge, screening_form=form)
     try:
-        ACTS[move](challenge, request.user, form.cleaned_data["reason"].strip())
+        challenge_screen(
+            challenge=challenge,
+            by=request.user,
+            eligibility=form.eligibility(),
+            note=form.cleaned_data["note"].strip(),
+        )
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, refusal_text(error))
     else:
-        messages.success(request, DONE[move] % {"title": challenge.title})
+        messages.success(
+            request, _("The screening of “%(title)s” is saved.") % {"title": challenge.title}
+        )
     return redirect("challenges:screening_detail", pk=challenge.pk)

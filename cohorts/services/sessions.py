@@ -10,9 +10,10 @@ from cohorts.models import Cohort, Session
 from cohorts.selectors import registered_count, registered_or_waiting
 from cohorts.services.common import MAX_FILE_BYTES, require_secretariat
 from cohorts.services.registration import waitlist_move_up
+from incubator.audience import Audience
 from incubator.models import Theme, User
 from incubator.services.audit import audit_record
-from incubator.services.outbox import notification_queue
+from incubator.services.telling import person_tell
 from incubator.uploads import validate_upload
 
 SLIDE_KINDS = frozenset({"pdf", "pptx", "odt", "docx"})
@@ -90,10 +91,11 @@ def _check_capacity(session: Session) -> None:
         )
 
 
-def _new_time_announce(session: Session, *, before: dict) -> None:
+def _new_time_announce(session: Session, *, before: dict, told: Audience | None) -> None:
     """Tell everyone registered or waiting, once per new version of the schedule."""
     for registration in registered_or_waiting(session=session):
-        notification_queue(
+        person_tell(
+            person=registration.user,
             key=f"session-rescheduled:{session.pk}:v{session.schedule_version}:"
             f"{registration.user_id}",
             template="session_rescheduled",
@@ -103,14 +105,17 @@ def _new_time_announce(session: Session, *, before: dict) -> None:
                 "previous_starts_at": before["starts_at"],
                 "previous_ends_at": before["ends_at"],
             },
-            recipient=registration.user,
+            told=told,
         )
 
 
 @transaction.atomic
-def session_update(*, session: Session, by: User, now=None, **fields) -> Session:
-    """Change a session. A new time is announced to everyone registered or waiting; more
-    places move the waitlist up; fewer places than people registered is refused."""
+def session_update(
+    *, session: Session, by: User, now=None, told: Audience | None = None, **fields
+) -> Session:
+    """Change a session. A new time is announced to everyone registered or waiting (who
+    is added to ``told``); more places move the waitlist up; fewer places than people
+    registered is refused."""
     require_secretariat(by=by)
     now = now or timezone.now()
     locked = Session.objects.select_for_update().get(pk=session.pk)
@@ -126,15 +131,18 @@ def session_update(*, session: Session, by: User, now=None, **fields) -> Session
     locked.save()
     audit_record(actor=by, action="session.updated", target=locked, details={"fields": changed})
     if time_changed:
-        _new_time_announce(locked, before=before)
+        _new_time_announce(locked, before=before, told=told)
     waitlist_move_up(session=locked, now=now)
     session.refresh_from_db()
     return session
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, by: User, reason: str, now=None) -> Session:
-    """Cancel a session and tell everyone registered or waiting, once."""
+def session_cancel(
+    *, session: Session, by: User, reason: str, now=None, told: Audience | None = None
+) -> Session:
+    """Cancel a session and tell everyone registered or waiting, once; they are added to
+    ``told``."""
     require_secretariat(by=by)
     now = now or timezone.now()
     locked = Session.objects.select_for_update().get(pk=session.pk)
@@ -152,11 +160,12 @@ def session_cancel(*, session: Session, by: User, reason: str, now=None) -> Sess
     locked.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
     audit_record(actor=by, action="session.cancelled", target=locked, details={"reason": reason})
     for registration in registered_or_waiting(session=locked):
-        notification_queue(
+        person_tell(
+            person=registration.user,
             key=f"session-cancelled:{locked.pk}:{registration.user_id}",
             template="session_cancelled",
             context={"session": locked, "registration": registration},
-            recipient=registration.user,
+            told=told,
         )
     session.refresh_from_db()
     return session

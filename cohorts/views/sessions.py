@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from cohorts.calendar import feed_calendar, session_calendar
 from cohorts.forms import FeedbackForm
@@ -40,6 +41,7 @@ from cohorts.services import (
 )
 from cohorts.views.common import PAGE_SIZE
 from incubator.forms.errors import form_errors_add, refusal_text
+from incubator.views.confirmation import Confirmation, ConfirmedAction, form_receiver
 
 FEED_HISTORY = timedelta(days=90)
 
@@ -100,7 +102,7 @@ def session_detail(request, pk):
 
 
 @login_required
-@require_POST
+@form_receiver("cohorts:session", pk="pk")
 def session_register(request, pk):
     session = session_for_viewer(user=request.user, pk=pk)
     try:
@@ -125,7 +127,7 @@ def session_register(request, pk):
 
 
 @login_required
-@require_POST
+@form_receiver("cohorts:session", pk="pk")
 def session_unregister(request, pk):
     session = session_for_viewer(user=request.user, pk=pk)
     registration = registration_of(session=session, user=request.user)
@@ -218,22 +220,36 @@ def calendar_page(request):
 
 
 @login_required
-@require_POST
+@form_receiver("cohorts:calendar")
 def calendar_feed_new(request):
     calendar_feed_create(user=request.user)
     messages.success(request, _("Your calendar address is ready. Add it to your calendar program."))
     return redirect("cohorts:calendar")
 
 
-@login_required
-@require_POST
-def calendar_feed_stop(request):
-    calendar_feed_revoke(user=request.user)
-    messages.success(
-        request,
-        _("The address is revoked: calendars that use it get nothing more, from now on."),
-    )
-    return redirect("cohorts:calendar")
+class CalendarFeedStop(LoginRequiredMixin, ConfirmedAction):
+    """Revoking the secret address cannot be undone: calendars using it stop at once."""
+
+    def confirmation(self) -> Confirmation:
+        return Confirmation(
+            title=_("Revoke your calendar address?"),
+            button=_("Revoke the address"),
+            back_url=reverse("cohorts:calendar"),
+            will_happen=[
+                _(
+                    "Calendars that use it get nothing more, from now on. You can make a new "
+                    "address, and add that one to your calendar again."
+                )
+            ],
+        )
+
+    def act(self):
+        calendar_feed_revoke(user=self.request.user)
+        messages.success(
+            self.request,
+            _("The address is revoked: calendars that use it get nothing more, from now on."),
+        )
+        return redirect("cohorts:calendar")
 
 
 @require_safe

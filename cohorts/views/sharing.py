@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from cohorts.forms import OpportunityForm, ResourceForm, ResourceSearchForm
 from cohorts.models import Cohort, OpportunityKind
@@ -24,10 +24,10 @@ from cohorts.selectors import (
     themes_to_filter_by,
     visible_cohorts,
 )
-from cohorts.services import opportunity_post, opportunity_remove, resource_remove, resource_share
+from cohorts.services import opportunity_post, resource_share
 from cohorts.views.common import PAGE_SIZE
 from incubator.access import is_secretariat
-from incubator.forms.errors import form_errors_add, refusal_text
+from incubator.forms.errors import form_errors_add
 
 
 def _with_cohort_choice(form: forms.Form, cohorts: QuerySet[Cohort]) -> None:
@@ -116,19 +116,6 @@ def resource_file(request, pk):
     )
 
 
-@login_required
-@require_POST
-def resource_delete(request, pk):
-    resource = resource_for_viewer(user=request.user, pk=pk)
-    try:
-        resource_remove(resource=resource, by=request.user)
-    except PermissionDenied as error:
-        messages.error(request, refusal_text(error))
-    else:
-        messages.success(request, _("“%(title)s” is removed.") % {"title": resource.title})
-    return redirect("cohorts:resources")
-
-
 # Opportunities ---------------------------------------------------------------------------
 
 
@@ -185,18 +172,3 @@ def opportunity_new(request):
         {"form": form},
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def opportunity_delete(request, pk):
-    opportunity = get_object_or_404(
-        opportunities_on_board(user=request.user).select_related(None), pk=pk
-    )
-    try:
-        opportunity_remove(opportunity=opportunity, by=request.user)
-    except PermissionDenied as error:
-        messages.error(request, refusal_text(error))
-    else:
-        messages.success(request, _("“%(title)s” is off the board.") % {"title": opportunity.title})
-    return redirect("cohorts:opportunities")

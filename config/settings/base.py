@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "exchange",
     "cohorts",
     "outcomes",
+    "secretariat",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from incubator.forms.errors import form_errors_add
 from incubator.forms.organisations import InvitationForm, OrganisationForm
@@ -20,6 +19,7 @@ from incubator.services.organisations import (
     organisation_create,
     organisation_update,
 )
+from incubator.views.confirmation import form_receiver
 
 
 @login_required
@@ -60,7 +60,7 @@ def organisation_detail(request, pk):
 
 
 @login_required
-@require_POST
+@form_receiver("incubator:organisation_detail", pk="pk")
 def invitation_new(request, pk):
     organisation = organisation_for_member(user=request.user, pk=pk)
     form = InvitationForm(request.POST)

@@ -4,18 +4,18 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 from incubator.preferences import language_remember
 from incubator.selectors.programmes import calls_open_or_upcoming
 from incubator.services.accounts import language_set
+from incubator.views.confirmation import form_receiver
 
 
 def home(request):
     return render(request, "home.html", {"calls": calls_open_or_upcoming()})
 
 
-@require_POST
+@form_receiver("incubator:home")
 def language_switch(request):
     """Switch the interface language; a signed-in person keeps it for emails too."""
     language = request.POST.get("language", "")

@@ -3,18 +3,28 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from incubator.access import secretariat_required
 from incubator.forms.errors import refusal_text
-from incubator.models import Notification, Role, User
+from incubator.models import Role, User
 from incubator.models.outbox import NotificationStatus
 from incubator.selectors.accounts import people_for_desk
-from incubator.selectors.outbox import notification_counts, notifications_for_desk
+from incubator.selectors.outbox import (
+    failed_notification,
+    notification_counts,
+    notifications_for_desk,
+)
 from incubator.services.accounts import role_grant, role_revoke
 from incubator.services.outbox import notification_retry
+from incubator.views.confirmation import (
+    Confirmation,
+    ConfirmedAction,
+    SecretariatOnly,
+    form_receiver,
+)
 
 PAGE_SIZE = 50
 
@@ -22,11 +32,6 @@ PAGE_SIZE = 50
 class RoleChangeForm(forms.Form):
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
     action = forms.ChoiceField(choices=[("grant", "grant"), ("revoke", "revoke")])
-
-
-@secretariat_required
-def secretariat_home(request):
-    return render(request, "secretariat/home.html", {"outbox_counts": notification_counts()})
 
 
 @secretariat_required
@@ -49,15 +54,34 @@ def outbox(request):
     )
 
 
-@secretariat_required
-@require_POST
-def outbox_retry(request, pk):
-    notification = get_object_or_404(Notification, pk=pk, status=NotificationStatus.FAILED)
-    notification_retry(notification=notification, by=request.user)
-    messages.success(
-        request, _("The message to %(to)s is queued again.") % {"to": notification.to_email}
-    )
-    return redirect("incubator:outbox")
+class OutboxRetry(SecretariatOnly, ConfirmedAction):
+    """A failed message sent again, once the secretariat has seen what it was."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.notification = failed_notification(pk=kwargs["pk"])
+
+    def confirmation(self) -> Confirmation:
+        notification = self.notification
+        return Confirmation(
+            title=_("Send the message to %(to)s again?") % {"to": notification.to_email},
+            button=_("Send it again"),
+            back_url=reverse("incubator:outbox"),
+            subjects=[notification.subject],
+            will_happen=[
+                _("It is queued again and tried from a clean slate. Its last error was: %(error)s")
+                % {"error": notification.last_error or "—"}
+            ],
+            destructive=False,
+        )
+
+    def act(self):
+        notification_retry(notification=self.notification, by=self.request.user)
+        messages.success(
+            self.request,
+            _("The message to %(to)s is queued again.") % {"to": self.notification.to_email},
+        )
+        return redirect("incubator:outbox")
 
 
 @secretariat_required
@@ -70,7 +94,7 @@ def people(request):
 
 
 @secretariat_required
-@require_POST
+@form_receiver("incubator:people")
 def people_role(request, pk):
     person = get_object_or_404(User, pk=pk)
     form = RoleChangeForm(request.POST)

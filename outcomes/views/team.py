@@ -8,11 +8,12 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.models import Programme
 from incubator.selectors.organisations import organisation_for_member
+from incubator.views.confirmation import form_receiver
 from outcomes.forms import StoryForm, SurveyForm
 from outcomes.selectors import match_for_team, story_of, survey_for_member, team_rounds
 from outcomes.services import consent_give, consent_withdraw, story_save, survey_answer
@@ -27,7 +28,7 @@ def my_outcomes(request):
 
 
 @login_required
-@require_POST
+@form_receiver("outcomes:mine")
 def consent(request, organisation_pk, slug):
     organisation = organisation_for_member(user=request.user, pk=organisation_pk)
     programme = get_object_or_404(Programme, slug=slug)

@@ -23,6 +23,7 @@ from reviews.selectors.calls import (
     review_items_of,
     rubric_is_locked,
     submissions_taken_into_review,
+    submissions_waiting_for_screening,
 )
 from reviews.selectors.dashboard import Row, dashboard_rows
 from reviews.selectors.desk import Desk, reviewer_desk
@@ -35,6 +36,7 @@ from reviews.selectors.pool import (
     reviewer_pool,
     reviewer_pool_with_loads,
 )
+from reviews.selectors.release import ReleasePreview, release_preview
 from reviews.selectors.reviewing import (
     LateReviews,
     assignment_of_reviewer,
@@ -46,14 +48,14 @@ from reviews.selectors.reviewing import (
     weighted_mean,
 )
 from reviews.selectors.scores import review_scores_of
-from reviews.states import TAKEN_INTO_REVIEW, UNDER_REVIEW
+from reviews.states import UNDER_REVIEW
 
 __all__ = [
-    "TAKEN_INTO_REVIEW",
     "UNDER_REVIEW",
     "AssignmentOverview",
     "Desk",
     "LateReviews",
+    "ReleasePreview",
     "Row",
     "addable_reviewers",
     "assignment_of_reviewer",
@@ -75,6 +77,7 @@ __all__ = [
     "other_reviews",
     "phase_or_none",
     "profile_of",
+    "release_preview",
     "review_items_of",
     "review_scores_of",
     "reviewer_desk",
@@ -90,5 +93,6 @@ __all__ = [
     "submission_answers",
     "submission_answers_for_secretariat",
     "submissions_taken_into_review",
+    "submissions_waiting_for_screening",
     "weighted_mean",
 ]

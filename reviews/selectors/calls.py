@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404
 from incubator.models import Call
 from reviews.kinds import reviewed_kind
 from reviews.models import Assignment, Criterion, ReviewItem, ReviewPhase
-from reviews.states import TAKEN_INTO_REVIEW
 
 
 def calls_for_review() -> QuerySet[Call]:
@@ -81,10 +80,23 @@ def review_items_of(*, call: Call) -> QuerySet[ReviewItem]:
 
 def submissions_taken_into_review(*, call: Call):
     """The call's submissions that automatic assignment takes, with their owner team."""
-    model = reviewed_kind(call).model
-    queryset = model.objects.filter(call=call, status__in=TAKEN_INTO_REVIEW).select_related(
+    kind = reviewed_kind(call)
+    model = kind.model
+    queryset = model.objects.filter(call=call, status__in=kind.taken_into_review).select_related(
         "organisation"
     )
     if any(f.name == "themes" for f in model._meta.many_to_many):
         queryset = queryset.prefetch_related("themes")
     return queryset.order_by("pk")
+
+
+def submissions_waiting_for_screening(*, call: Call) -> dict[str, int]:
+    """How many of the call's submissions automatic assignment leaves out because they
+    have not been screened in yet, by state."""
+    kind = reviewed_kind(call)
+    counts = dict(
+        kind.model.objects.filter(call=call, status__in=kind.waiting_for_screening)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return {state: counts[state] for state in kind.waiting_for_screening if state in counts}

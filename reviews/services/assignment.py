@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubator.access import is_reviewer
+from incubator.audience import Audience
 from incubator.models import Call, User
 from incubator.models.programmes import WindowState
 from incubator.services.audit import audit_record
-from incubator.services.outbox import notification_queue
+from incubator.services.telling import person_tell
 from reviews import assignment as solver
 from reviews.conflicts import REASONS
 from reviews.kinds import reviewed_kind
@@ -30,6 +31,7 @@ from reviews.selectors import (
     review_items_of,
     reviewer_pool,
     submissions_taken_into_review,
+    submissions_waiting_for_screening,
 )
 from reviews.services.guards import phase_require, secretariat_require
 from submissions.models import SubmissionState
@@ -48,14 +50,20 @@ class AssignmentResult:
     short: dict[int, int] = field(default_factory=dict)  # item pk: reviewers missing
     loads: dict[int, int] = field(default_factory=dict)  # reviewer pk: load afterwards
     seconds: float = 0.0
+    # Left out, not screened in yet: how many by state.
+    waiting_for_screening: dict[str, int] = field(default_factory=dict)
+    told: Audience = field(default_factory=Audience)  # the reviewers whose email is queued
 
     @property
     def spread(self) -> int:
         return max(self.loads.values()) - min(self.loads.values()) if self.loads else 0
 
 
-def _tell_assigned(reviewer: User, items: list[ReviewItem], phase: ReviewPhase, *, key: str):
-    notification_queue(
+def _tell_assigned(
+    reviewer: User, items: list[ReviewItem], phase: ReviewPhase, *, key: str, told: Audience | None
+):
+    person_tell(
+        person=reviewer,
         key=key,
         template="review_assigned",
         context={
@@ -63,7 +71,7 @@ def _tell_assigned(reviewer: User, items: list[ReviewItem], phase: ReviewPhase, 
             "phase": phase,
             "call": phase.call,
         },
-        recipient=reviewer,
+        told=told,
     )
 
 
@@ -162,7 +170,9 @@ def _plan(items, reviewers, *, wanted: int, conflicts: Pairs, kept) -> tuple[sol
     return plan, time.perf_counter() - started
 
 
-def _tell_each_reviewer(plan: solver.Plan, items, reviewers, phase: ReviewPhase) -> None:
+def _tell_each_reviewer(
+    plan: solver.Plan, items, reviewers, phase: ReviewPhase, told: Audience
+) -> None:
     """One email per reviewer who got new items, listing them."""
     new_items = defaultdict(list)
     by_pk = {item.pk: item for item in items}
@@ -172,7 +182,11 @@ def _tell_each_reviewer(plan: solver.Plan, items, reviewers, phase: ReviewPhase)
     for reviewer in reviewers:
         if new_items[reviewer.pk]:
             _tell_assigned(
-                reviewer, new_items[reviewer.pk], phase, key=f"review-assigned:{run}:{reviewer.pk}"
+                reviewer,
+                new_items[reviewer.pk],
+                phase,
+                key=f"review-assigned:{run}:{reviewer.pk}",
+                told=told,
             )
 
 
@@ -187,6 +201,7 @@ def _audit_run(call: Call, by: User, result: AssignmentResult) -> None:
             "moved_to_review": result.moved_to_review,
             "removed_for_conflicts": result.removed_for_conflicts,
             "short": len(result.short),
+            "waiting_for_screening": result.waiting_for_screening,
             "loads": [min(result.loads.values(), default=0), max(result.loads.values(), default=0)],
         },
     )
@@ -195,13 +210,14 @@ def _audit_run(call: Call, by: User, result: AssignmentResult) -> None:
 @transaction.atomic
 def assignment_run(*, call: Call, by: User, now=None) -> AssignmentResult:
     """Give every submission under review its reviewers: balanced loads, best fit,
-    never a conflict. Existing assignments are kept; the reviewers who got new items
-    receive one email each listing them."""
+    never a conflict. Only what was screened in is taken; what still waits for screening
+    is counted in the result. Existing assignments are kept; the reviewers who got new
+    items receive one email each listing them."""
     secretariat_require(by=by)
     phase = _phase_ready(call, now or timezone.now())
     # One run at a time per call: two at once would pick the same pairs.
     Call.objects.select_for_update().get(pk=call.pk)
-    result = AssignmentResult()
+    result = AssignmentResult(waiting_for_screening=submissions_waiting_for_screening(call=call))
     items, result.moved_to_review = _take_into_review(call, by)
     result.items = len(items)
     reviewers = list(reviewer_pool())
@@ -216,7 +232,7 @@ def assignment_run(*, call: Call, by: User, now=None) -> AssignmentResult:
     )
     result.created, result.short, result.loads = len(created), plan.short, plan.loads
     _audit_run(call, by, result)
-    _tell_each_reviewer(plan, items, reviewers, phase)
+    _tell_each_reviewer(plan, items, reviewers, phase, result.told)
     return result
 
 
@@ -240,8 +256,11 @@ def _check_addable(item: ReviewItem, reviewer: User) -> None:
 
 
 @transaction.atomic
-def assignment_add(*, item: ReviewItem, reviewer: User, by: User) -> Assignment:
-    """The secretariat adds one reviewer to one item by hand."""
+def assignment_add(
+    *, item: ReviewItem, reviewer: User, by: User, told: Audience | None = None
+) -> Assignment:
+    """The secretariat adds one reviewer to one item by hand; the reviewer is told, and
+    added to ``told``."""
     secretariat_require(by=by)
     phase = phase_require(call=item.call)
     if phase.is_closed:
@@ -260,7 +279,9 @@ def assignment_add(*, item: ReviewItem, reviewer: User, by: User) -> Assignment:
         target=item,
         details={"reviewer": reviewer.email},
     )
-    _tell_assigned(reviewer, [item], phase, key=f"review-assigned-by-hand:{assignment.pk}")
+    _tell_assigned(
+        reviewer, [item], phase, key=f"review-assigned-by-hand:{assignment.pk}", told=told
+    )
     return assignment
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from incubator.audience import Audience
 from incubator.models import Call, User
 from incubator.services.audit import audit_record
 from reviews.kinds import reviewed_kind
@@ -74,13 +75,15 @@ class Release:
     already_released: int = 0
     problems: list[str] = field(default_factory=list)
     released_at: object = None
+    told: Audience = field(default_factory=Audience)  # whose decision email is queued
 
 
 @transaction.atomic
 def decisions_release(*, call: Call, by: User, now=None) -> Release:
     """Release every staged decision of the call at once: each moves its submission
     and queues the decision emails to the owner team, in their languages. A decision is
-    released once; releasing again finds nothing left and sends nothing."""
+    released once; releasing again finds nothing left and sends nothing. ``told`` of
+    the result holds the people whose email was queued, and the teams nobody could tell."""
     secretariat_require(by=by, message=_("Only the secretariat releases decisions."))
     now = now or timezone.now()
     kind = reviewed_kind(call)
@@ -95,10 +98,11 @@ def decisions_release(*, call: Call, by: User, now=None) -> Release:
     for decision in staged:
         submission = decision.item.submission
         carry_out = kind.select if decision.outcome == Outcome.SELECT else kind.decline
+        told = Audience()  # this decision's team, counted once its release holds
         try:
             # Each on its own: one that cannot be carried out stays staged, alone.
             with transaction.atomic():
-                carry_out(submission=submission, by=by, reason=decision.reason)
+                carry_out(submission=submission, by=by, reason=decision.reason, told=told)
                 decision.released_at = now
                 decision.released_by = by
                 decision.save(update_fields=["released_at", "released_by"])
@@ -107,6 +111,7 @@ def decisions_release(*, call: Call, by: User, now=None) -> Release:
             release.problems.append(f"{submission}: {problem}")
         else:
             release.released += 1
+            release.told.add(told)
     release.already_released = (
         Decision.objects.filter(item__call=call, released_at__isnull=False).count()
         - release.released

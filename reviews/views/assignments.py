@@ -8,9 +8,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from incubator.access import secretariat_required
+from incubator.audience import told
 from reviews import services
-from reviews.selectors import assignment_overview, call_for_review
+from reviews.kinds import reviewed_kind
+from reviews.selectors import (
+    assignment_overview,
+    call_for_review,
+    submissions_waiting_for_screening,
+)
 from reviews.views.common import refusal_report
+from submissions.models import SubmissionState
 
 
 def _made(result: services.AssignmentResult) -> str:
@@ -21,7 +28,25 @@ def _made(result: services.AssignmentResult) -> str:
         "low": min(result.loads.values(), default=0),
         "high": max(result.loads.values(), default=0),
     }
-    return f"{made} {loads}"
+    return f"{made} {loads} {told(result.told)}"
+
+
+def _left_out(result: services.AssignmentResult) -> str | None:
+    """Which challenges were not taken, and why: they have not been screened in yet."""
+    waiting = result.waiting_for_screening
+    count = sum(waiting.values())
+    if not count:
+        return None
+    states = ", ".join(
+        f"{number} {SubmissionState(state).label.lower()}" for state, number in waiting.items()
+    )
+    return ngettext(
+        "%(count)d challenge was left out: not screened in yet (%(states)s). Move it to "
+        "review on the screening desk first.",
+        "%(count)d challenges were left out: not screened in yet (%(states)s). Move them to "
+        "review on the screening desk first.",
+        count,
+    ) % {"count": count, "states": states}
 
 
 def _warnings(result: services.AssignmentResult) -> list[str]:
@@ -56,8 +81,9 @@ def _assign_automatically(request, call) -> None:
         refusal_report(request, error)
         return
     messages.success(request, _made(result))
-    for warning in _warnings(result):
-        messages.warning(request, warning)
+    for warning in [*_warnings(result), _left_out(result)]:
+        if warning:
+            messages.warning(request, warning)
 
 
 @secretariat_required
@@ -67,4 +93,14 @@ def assignments(request, call_pk):
         _assign_automatically(request, call)
         return redirect("reviews:assignments", call_pk=call.pk)
     overview = assignment_overview(call=call)
-    return render(request, "reviews/secretariat/assignments.html", {"call": call, **vars(overview)})
+    waiting = submissions_waiting_for_screening(call=call)
+    return render(
+        request,
+        "reviews/secretariat/assignments.html",
+        {
+            "call": call,
+            "screened_in_only": bool(reviewed_kind(call).waiting_for_screening),
+            "waiting": sum(waiting.values()),
+            **vars(overview),
+        },
+    )

@@ -31,8 +31,12 @@ def home(request):
 
 
 def _suggested_phase(call) -> dict:
-    """A suggestion: from the call's deadline (or now), three weeks due, four to close."""
-    opens = max(call.closes_at, timezone.now()).replace(second=0, microsecond=0)
+    """A suggestion: from the call's deadline (or now), three weeks due, four to close;
+    to the next whole minute, never before the deadline."""
+    start = max(call.closes_at, timezone.now())
+    opens = start.replace(second=0, microsecond=0)
+    if opens < start:
+        opens += timedelta(minutes=1)
     return {
         "opens_at": opens,
         "due_at": opens + timedelta(days=21),
@@ -49,10 +53,11 @@ def phase(request, call_pk):
         initial = {name: getattr(current, name) for name in services.PHASE_FIELDS}
     else:
         initial = _suggested_phase(call)
-    form = ReviewPhaseForm(request.POST or None, initial=initial)
+    form = ReviewPhaseForm(request.POST or None, initial=initial, call=call)
     if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.PHASE_FIELDS}
         try:
-            services.review_phase_save(call=call, by=request.user, **form.cleaned_data)
+            services.review_phase_save(call=call, by=request.user, **fields)
         except ValidationError as error:
             form_errors_add(form, error)
         else:

@@ -5,17 +5,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
+from incubator.audience import Audience, told
 from incubator.forms.errors import form_errors_add
+from incubator.views.confirmation import form_receiver
 from reviews import services
 from reviews.conflicts import DECLARED, REASONS
 from reviews.forms import AddReviewerForm, DecisionForm
 from reviews.selectors import (
     UNDER_REVIEW,
     addable_reviewers,
-    assignment_on_item,
     call_for_review,
     conflicts_of_item,
     criteria_of,
@@ -83,23 +84,15 @@ def _add(request, call, item):
     if not form.is_valid():
         return _item_page(request, call, item, add_form=form)
     reviewer = form.cleaned_data["reviewer"]
+    assigned = Audience()
     try:
-        services.assignment_add(item=item, reviewer=reviewer, by=request.user)
+        services.assignment_add(item=item, reviewer=reviewer, by=request.user, told=assigned)
     except ValidationError as error:
         form_errors_add(form, error, field="reviewer")
         return _item_page(request, call, item, add_form=form)
-    messages.success(request, _("%(person)s is added and told by email.") % {"person": reviewer})
+    added = _("%(person)s is added.") % {"person": reviewer}
+    messages.success(request, f"{added} {told(assigned)}")
     return None
-
-
-def _remove(request, call, item):
-    named = request.POST.get("assignment", "")
-    assignment = assignment_on_item(item=item, pk=int(named) if named.isdigit() else 0)
-    services.assignment_remove(assignment=assignment, by=request.user)
-    messages.success(
-        request,
-        _("%(person)s no longer reviews this submission.") % {"person": assignment.reviewer},
-    )
 
 
 def _stage(request, call, item):
@@ -123,11 +116,11 @@ def _unstage(request, call, item):
     messages.success(request, _("The staged decision is withdrawn."))
 
 
-ACTIONS = {"add": _add, "remove": _remove, "stage": _stage, "unstage": _unstage}
+ACTIONS = {"add": _add, "stage": _stage, "unstage": _unstage}
 
 
 @secretariat_required
-@require_POST
+@form_receiver("reviews:item", call_pk="call_pk", item_pk="item_pk")
 def item_act(request, call_pk, item_pk):
     """One of the buttons of the page: a form that is refused shows the page again with
     its errors; anything else goes back to the page with a message."""

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from incubator.access import is_reviewer
 from incubator.forms.errors import form_errors_add
+from incubator.views.confirmation import confirmation_page, is_confirmed
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.selectors import (
     UNDER_REVIEW,
@@ -29,6 +30,7 @@ from reviews.selectors import (
 )
 from reviews.services import conflict_declare, review_save
 from reviews.spreadsheets import csv_response, utc
+from reviews.views.submitting import submit_confirmation
 
 
 def reviewer_required(view):
@@ -107,13 +109,20 @@ def review(request, pk):
     )
     if not form.is_valid():
         return _review_page(request, assignment, form=form)
+    confirmed = is_confirmed(request)
     try:
+        # Asked to submit, the draft is kept first: going back from the question loses nothing.
         review_save(
-            assignment=assignment, by=request.user, answers=form.answers(), submit=submitting
+            assignment=assignment,
+            by=request.user,
+            answers=form.answers(),
+            submit=submitting and confirmed,
         )
     except ValidationError as error:
         form_errors_add(form, error)
         return _review_page(request, assignment, form=form)
+    if submitting and not confirmed:
+        return confirmation_page(request, submit_confirmation(request, assignment, form))
     if submitting:
         messages.success(
             request,

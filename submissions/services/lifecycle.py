@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubator.access import is_secretariat
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.services.audit import audit_record
-from incubator.services.outbox import notification_queue
+from incubator.services.telling import team_tell
 from incubator.times import in_zone
 from submissions.models import DECISIONS, OWNER_MOVES, Submission, SubmissionState
 from submissions.selectors import is_owner_member
@@ -17,11 +18,18 @@ from submissions.selectors import is_owner_member
 
 @transaction.atomic
 def submission_transition(
-    *, submission: Submission, to: str, by: User, reason: str = "", now=None
+    *,
+    submission: Submission,
+    to: str,
+    by: User,
+    reason: str = "",
+    now=None,
+    told: Audience | None = None,
 ) -> Submission:
     """Move a submission to another state. The owner team may submit and withdraw; the
     secretariat makes every other move. Emails named by the model's ``emails`` go to
-    every member of the owner team, in their own language, once."""
+    every member of the owner team, in their own language, once; whoever was queued is
+    added to ``told``."""
     now = now or timezone.now()
     locked = type(submission).objects.select_for_update().get(pk=submission.pk)
     if not locked.can_move_to(to):
@@ -59,13 +67,12 @@ def submission_transition(
     )
     template = locked.emails.get(to)
     if template:
-        members = locked.organisation.members.filter(is_active=True)
-        for member in members:
-            notification_queue(
-                key=f"{locked._meta.model_name}-{to}:{locked.pk}:{member.pk}",
-                template=template,
-                context={"submission": locked, "reason": reason, "by": by},
-                recipient=member,
-            )
+        team_tell(
+            team=locked.organisation,
+            key=f"{locked._meta.model_name}-{to}:{locked.pk}",
+            template=template,
+            context={"submission": locked, "reason": reason, "by": by},
+            told=told,
+        )
     submission.refresh_from_db()
     return submission

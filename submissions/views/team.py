@@ -7,13 +7,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from incubator.forms.errors import form_errors_add
 from incubator.selectors.organisations import organisations_of
 from incubator.selectors.programmes import calls_of_kind
+from incubator.views.confirmation import Confirmation, ConfirmedAction
 from submissions.forms import AttachmentForm, ConfirmForm, StartForm, StepForm
 from submissions.overview import overview_notes
 from submissions.selectors import (
@@ -227,21 +228,38 @@ class Files(DraftingView):
         return self.render("files", context, status=status)
 
 
-class FileRemove(DraftingView):
-    http_method_names = ["post"]
+class FileRemove(DraftingView, ConfirmedAction):
+    """Removing a file deletes it: the page asks first, naming the file."""
 
-    def post(self, request, pk, file_pk):
-        submission = self.submission(pk)
-        attachment = attachment_for_owner(submission=submission, pk=file_pk)
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.submission_now = self.submission(kwargs["pk"])
+            self.attachment = attachment_for_owner(
+                submission=self.submission_now, pk=kwargs["file_pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def confirmation(self) -> Confirmation:
+        return Confirmation(
+            title=_("Remove “%(name)s”?") % {"name": self.attachment.original_name},
+            button=_("Remove the file"),
+            back_url=reverse(self.pages.url("files"), kwargs={"pk": self.submission_now.pk}),
+            will_happen=[
+                _("The file is deleted from “%(title)s”. This cannot be undone.")
+                % {"title": self.submission_now.title}
+            ],
+        )
+
+    def act(self):
         try:
             submission_attachment_remove(
-                drafting=self.pages.drafting, attachment=attachment, by=request.user
+                drafting=self.pages.drafting, attachment=self.attachment, by=self.request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(self.request, " ".join(error.messages))
         else:
-            messages.success(request, _("The file is removed."))
-        return self.to("files", pk=pk)
+            messages.success(self.request, _("The file is removed."))
+        return self.to("files", pk=self.submission_now.pk)
 
 
 class Check(DraftingView):

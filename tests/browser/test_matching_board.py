@@ -85,17 +85,23 @@ def test_the_secretariat_runs_matching_adjusts_the_board_and_introduces_the_team
     assert first.state == "done" and first.figures["matches"] == 2
     follow(page, page.get_by_role("link", name="Open the matching board"))
 
-    # Lock the pair for the offline challenge; exclude the one for the queues.
-    offline_row = page.get_by_role("region", name=OFFLINE)
-    expect(offline_row).to_contain_text("Tallinn Office")
-    expect(offline_row).to_contain_text("Shares a theme: Digital inclusion")
-    expect(offline_row).to_contain_text("The provider asked for this challenge (first choice)")
-    submit(page, f"Lock Tallinn Office — {OFFLINE}")
+    # The board is one table; each challenge has its page. Lock the pair for the
+    # offline challenge; exclude the one for the queues.
+    board = page.get_by_role("table")
+    expect(board).to_contain_text("Tallinn Office")
+    follow(page, board.get_by_role("link", name=OFFLINE))
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Shares a theme: Digital inclusion")
+    expect(main).to_contain_text("The provider asked for this challenge (first choice)")
+    submit(page, "Lock Tallinn Office")
     expect(page.get_by_role("status")).to_contain_text("The pair is locked")
-    queues_row = page.get_by_role("region", name=QUEUES)
+    follow(page, page.get_by_role("link", name="Matching board"))
+    follow(page, page.get_by_role("table").get_by_role("link", name=QUEUES))
     excluded = Match.objects.get(challenge=queues)
     excluded_name = excluded.solution.organisation.name
-    submit(page, f"Exclude {excluded_name} — {QUEUES}")
+    submit(page, f"Exclude {excluded_name}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Exclude this pair?")
+    submit(page, "Exclude the pair")
     expect(page.get_by_role("status")).to_contain_text("The pair is excluded")
     assert Exclusion.objects.filter(challenge=queues, solution=excluded.solution).exists()
 
@@ -104,15 +110,20 @@ def test_the_secretariat_runs_matching_adjusts_the_board_and_introduces_the_team
     submit(page, "Start the run")
     expect(page.get_by_role("status")).to_contain_text("The run is done")
     follow(page, page.get_by_role("link", name="Open the matching board"))
-    offline_row = page.get_by_role("region", name=OFFLINE)
-    expect(offline_row).to_contain_text("Locked")
-    queues_row = page.get_by_role("region", name=QUEUES)
-    expect(queues_row.locator(".match")).not_to_contain_text(excluded_name)
+    follow(page, page.get_by_role("table").get_by_role("link", name=QUEUES))
+    expect(page.locator(".match")).not_to_contain_text(excluded_name)
+    follow(page, page.get_by_role("link", name="Matching board"))
+    follow(page, page.get_by_role("table").get_by_role("link", name=OFFLINE))
+    expect(page.get_by_role("main")).to_contain_text("Locked")
     assert Match.objects.get(challenge=offline).solution == helpers
 
-    # Confirm: both teams are introduced, once.
-    submit(page, f"Confirm Tallinn Office — {OFFLINE}")
-    expect(page.get_by_role("status")).to_contain_text("Both teams are introduced by email")
+    # Confirm, through its page: both teams are introduced, once.
+    submit(page, "Confirm Tallinn Office")
+    expect(page.get_by_role("main")).to_contain_text("2 teams, 2 people will be emailed.")
+    submit(page, "Confirm the pair")
+    expect(page.get_by_role("status")).to_contain_text(
+        "The pair is confirmed. 2 people in 2 teams are told by email."
+    )
     to_ana = Notification.objects.get(to_email=ana.email, key__startswith="match-introduction:")
     to_kadri = Notification.objects.get(to_email=kadri.email, key__startswith="match-introduction:")
     assert "Tallinn Office" in to_ana.subject and kadri.email in to_ana.body_text

@@ -70,8 +70,11 @@ def test_the_secretariat_assigns_a_reviewer_scores_and_the_decisions_go_out_once
     luis = MembershipFactory(
         organisation=chile, user=UserFactory(email="luis@santiago.example", language="fr")
     ).user
-    ChallengeFactory(call=call, organisation=azores, title=FERRIES, themes=[education])
-    ChallengeFactory(call=call, organisation=chile, title=METERS, status="screening")
+    # Both screened in: moved to review on the screening desk.
+    ChallengeFactory(
+        call=call, organisation=azores, title=FERRIES, themes=[education], status="in_review"
+    )
+    ChallengeFactory(call=call, organisation=chile, title=METERS, status="in_review")
     mika = reviewer(
         email="mika@board.example", display_name="Mika Board", country="JP", themes=[education]
     )
@@ -92,6 +95,9 @@ def test_the_secretariat_assigns_a_reviewer_scores_and_the_decisions_go_out_once
     page.get_by_label("Reviews due").fill(typed(now + timedelta(days=7), desk.time_zone))
     page.get_by_label("Review phase closes").fill(typed(now + timedelta(days=14), desk.time_zone))
     page.get_by_label("Reviewers per submission").fill("2")
+    submit(page, "Save the phase")
+    expect(page.get_by_role("alert")).to_contain_text("These dates are already past")
+    page.get_by_label("Yes, save these dates although they are past").check()
     submit(page, "Save the phase")
     expect(page.get_by_role("status")).to_contain_text("The review phase is saved.")
     follow(page, page.get_by_role("link", name="Rubric"))
@@ -123,6 +129,8 @@ def test_the_secretariat_assigns_a_reviewer_scores_and_the_decisions_go_out_once
         "Weeks of lost schooling every winter."
     )
     submit(page, "Submit review")
+    expect(page.get_by_role("main")).to_contain_text("Relevance: 5 of 5")
+    submit(page, "Submit the review")
     expect(page.get_by_role("status")).to_contain_text("is submitted. Thank you.")
     expect(page.get_by_role("main")).to_contain_text("You have submitted 1 of your 2 reviews.")
     sign_out(page)
@@ -149,10 +157,15 @@ def test_the_secretariat_assigns_a_reviewer_scores_and_the_decisions_go_out_once
     assert not Notification.objects.filter(recipient__in=[ana, luis]).exists()
     follow(page, page.get_by_role("link", name="Decisions"))
     expect(page.get_by_role("main")).to_contain_text("2 staged decisions")
-    submit(page, "Release the staged decisions")
-    expect(page.get_by_role("status")).to_contain_text("2 decisions released.")
-    submit(page, "Release the staged decisions")
-    expect(page.get_by_role("status")).to_contain_text("Nothing was sent")
+    follow(page, page.get_by_role("link", name="Release the staged decisions"))
+    expect(page.get_by_role("main")).to_contain_text("2 teams, 2 people will be emailed.")
+    expect(page.get_by_role("main")).to_contain_text("3 of 4 reviews are missing")
+    submit(page, "Release 2 decisions")
+    expect(page.get_by_role("status")).to_contain_text(
+        "2 decisions released. 2 people in 2 teams are told by email."
+    )
+    follow(page, page.get_by_role("link", name="Decisions"))
+    expect(page.get_by_role("main")).to_contain_text("No decision is staged")
 
     # Exactly one decision email per applicant, in the member's language.
     decisions = Notification.objects.filter(key__regex=r"^challenge-(selected|declined):").order_by(

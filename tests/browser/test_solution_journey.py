@@ -127,10 +127,14 @@ def test_a_provider_offers_a_solution_and_hears_the_released_decision_once(page:
     sign_in_with_second_factor(page, site, desk.email, secret)
     period_used = int(time.time()) // mfa_settings.TOTP_PERIOD
     visit(page, f"{site}/secretariat/reviews/calls/{call.pk}/phase/")
-    page.get_by_label("Reviews open").fill(typed(now - timedelta(hours=1), desk.time_zone))
+    # Reviews open once the call has closed, five minutes ago.
+    page.get_by_label("Reviews open").fill(typed(now - timedelta(minutes=4), desk.time_zone))
     page.get_by_label("Reviews due").fill(typed(now + timedelta(days=7), desk.time_zone))
     page.get_by_label("Review phase closes").fill(typed(now + timedelta(days=14), desk.time_zone))
     page.get_by_label("Reviewers per submission").fill("1")
+    submit(page, "Save the phase")
+    expect(page.get_by_role("alert")).to_contain_text("These dates are already past")
+    page.get_by_label("Yes, save these dates although they are past").check()
     submit(page, "Save the phase")
     follow(page, page.get_by_role("link", name="Rubric"))
     submit(page, "Save the rubric")
@@ -148,6 +152,7 @@ def test_a_provider_offers_a_solution_and_hears_the_released_decision_once(page:
         group = page.get_by_role("group", name=re.compile(rf"^{criterion} \(weight"))
         group.get_by_role("radio", name=re.compile(r"^4 —")).check()
     submit(page, "Submit review")
+    submit(page, "Submit the review")
     expect(page.get_by_role("status")).to_contain_text("is submitted. Thank you.")
     sign_out(page)
 
@@ -165,10 +170,10 @@ def test_a_provider_offers_a_solution_and_hears_the_released_decision_once(page:
     page.get_by_label("Reason").fill("Land registries are outside this round's themes.")
     submit(page, "Stage the decision")
     follow(page, page.get_by_role("link", name="Decisions"))
-    submit(page, "Release the staged decisions")
+    follow(page, page.get_by_role("link", name="Release the staged decisions"))
+    submit(page, "Release 2 decisions")
     expect(page.get_by_role("status")).to_contain_text("2 decisions released.")
-    submit(page, "Release the staged decisions")
-    expect(page.get_by_role("status")).to_contain_text("Nothing was sent")
+    expect(page.get_by_role("main")).to_contain_text("No decision is staged")
 
     decisions = Notification.objects.filter(key__regex=r"^solution-(selected|declined):")
     assert sorted(decisions.values_list("to_email", flat=True)) == [diego.email, kadri.email]

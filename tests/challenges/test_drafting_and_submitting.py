@@ -288,3 +288,26 @@ def test_my_challenges_page_keeps_its_query_count_as_challenges_grow(
 
     with django_assert_max_num_queries(few):
         client.get(reverse("challenges:mine"))
+
+
+def test_removing_a_file_is_asked_first_and_then_deletes_it(
+    client_of, team_and_call, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    membership, call = team_and_call
+    client = client_of(membership.user)
+    draft = started_draft(client, call)
+    client.post(
+        reverse("challenges:files", kwargs={"pk": draft.pk}), {"file": upload("brief.pdf", PDF)}
+    )
+    attachment = ChallengeAttachment.objects.get()
+    remove = reverse("challenges:file_remove", kwargs={"pk": draft.pk, "file_pk": attachment.pk})
+
+    asked = client.post(remove).content.decode()
+
+    assert "Remove “brief.pdf”?" in asked
+    assert "This cannot be undone." in asked
+    assert ChallengeAttachment.objects.exists()
+    response = client.post(remove, {"confirmed": "yes"}, follow=True)
+    assert "The file is removed." in response.content.decode()
+    assert not ChallengeAttachment.objects.exists()

@@ -35,6 +35,13 @@ def act_url(challenge):
     return reverse("challenges:screening_act", kwargs={"pk": challenge.pk})
 
 
+def move_url(challenge):
+    return reverse("challenges:screening_move", kwargs={"pk": challenge.pk})
+
+
+CONFIRMED = {"confirmed": "yes"}
+
+
 @pytest.fixture
 def secretariat():
     return secretariat_user()
@@ -284,11 +291,18 @@ def test_bulk_publish_makes_challenges_public_and_queues_the_team_emails(desk):
 
     response = desk.post(
         BULK,
-        {"challenges": [first.pk, second.pk], "action": "publish", "next": f"{QUEUE}?state="},
+        {
+            "challenges": [first.pk, second.pk],
+            "action": "publish",
+            "next": f"{QUEUE}?state=",
+            **CONFIRMED,
+        },
         follow=True,
     )
 
-    assert "2 challenges moved: Publish." in messages_of(response)
+    assert "2 challenges moved: Publish. 2 people in 2 teams are told by email." in messages_of(
+        response
+    )
     for challenge in (first, second):
         challenge.refresh_from_db()
         assert challenge.status == "selected"
@@ -322,7 +336,12 @@ def test_bulk_decline_with_a_reason_tells_each_team(desk):
 
     desk.post(
         BULK,
-        {"challenges": [challenge.pk], "action": "decline", "reason": "Out of scope this round."},
+        {
+            "challenges": [challenge.pk],
+            "action": "decline",
+            "reason": "Out of scope this round.",
+            **CONFIRMED,
+        },
     )
 
     challenge.refresh_from_db()
@@ -336,7 +355,7 @@ def test_bulk_moves_report_each_challenge_that_could_not_move(desk):
     final = _metering(status="declined")
 
     response = desk.post(
-        BULK, {"challenges": [movable.pk, final.pk], "action": "review"}, follow=True
+        BULK, {"challenges": [movable.pk, final.pk], "action": "review", **CONFIRMED}, follow=True
     )
 
     said = messages_of(response)
@@ -350,7 +369,9 @@ def test_after_a_bulk_move_the_queue_comes_back_with_its_filters(desk):
     challenge = _ferries(organisation=OrganisationFactory(country="CL"))
     back_to = f"{QUEUE}?country=CL&page=1"
 
-    response = desk.post(BULK, {"challenges": [challenge.pk], "action": "review", "next": back_to})
+    response = desk.post(
+        BULK, {"challenges": [challenge.pk], "action": "review", "next": back_to, **CONFIRMED}
+    )
 
     assert response.status_code == 302
     assert response.url == back_to
@@ -361,7 +382,12 @@ def test_a_bulk_move_never_sends_you_to_another_site(desk):
 
     response = desk.post(
         BULK,
-        {"challenges": [challenge.pk], "action": "review", "next": "https://evil.example/"},
+        {
+            "challenges": [challenge.pk],
+            "action": "review",
+            "next": "https://evil.example/",
+            **CONFIRMED,
+        },
     )
 
     assert response.url == QUEUE
@@ -435,7 +461,7 @@ def test_screening_records_the_checklist_and_an_audit_entry_shown_on_the_page(de
 def test_declining_from_the_detail_needs_a_reason_and_keeps_what_was_typed(desk):
     challenge = _ferries()
 
-    page = desk.post(act_url(challenge), {"action": "decline", "reason": ""}).content.decode()
+    page = desk.post(move_url(challenge), {"action": "decline", "reason": ""}).content.decode()
 
     assert "There is a problem" in page
     assert "Give the reason for declining" in page
@@ -446,7 +472,7 @@ def test_declining_from_the_detail_needs_a_reason_and_keeps_what_was_typed(desk)
 def test_publishing_from_the_detail_selects_and_publishes(desk):
     challenge = _ferries()
 
-    response = desk.post(act_url(challenge), {"action": "publish"})
+    response = desk.post(move_url(challenge), {"action": "publish", **CONFIRMED})
 
     assert response.url == detail_url(challenge)
     challenge.refresh_from_db()
@@ -456,7 +482,7 @@ def test_publishing_from_the_detail_selects_and_publishes(desk):
 def test_a_move_the_lifecycle_refuses_is_a_message_and_not_a_crash(desk):
     challenge = _ferries(status="declined")
 
-    response = desk.post(act_url(challenge), {"action": "publish"}, follow=True)
+    response = desk.post(move_url(challenge), {"action": "publish", **CONFIRMED}, follow=True)
 
     assert response.status_code == 200
     assert any("cannot become" in message for message in messages_of(response))
@@ -470,7 +496,7 @@ def test_the_gate_refuses_other_roles_and_asks_the_secretariat_for_a_second_fact
 
     member = client_of(with_second_factor(UserFactory()))
     assert [member.get(url).status_code for url in pages] == [403, 403, 403]
-    assert member.post(act_url(challenge), {"action": "publish"}).status_code == 403
+    assert member.post(move_url(challenge), {"action": "publish", **CONFIRMED}).status_code == 403
 
     no_second_factor = client_of(secretariat_user(second_factor=False))
     for url in pages:
@@ -478,3 +504,82 @@ def test_the_gate_refuses_other_roles_and_asks_the_secretariat_for_a_second_fact
         assert response.status_code == 302
         assert response.url == reverse("mfa_activate_totp")
     assert Challenge.objects.get(pk=challenge.pk).status == "submitted"
+
+
+# Every move is confirmed first ----------------------------------------------------------
+
+
+def test_a_bulk_move_first_shows_what_will_happen_and_who_will_be_emailed(desk):
+    ferries = _ferries(organisation=OrganisationFactory(name="Azores Office", country="PT"))
+    MembershipFactory(organisation=ferries.organisation)
+    MembershipFactory(organisation=ferries.organisation)
+    metering = _metering(organisation=OrganisationFactory(name="Empty Office", country="CL"))
+    final = ChallengeFactory(title="Already declined", status="declined")
+
+    response = desk.post(
+        BULK, {"challenges": [ferries.pk, metering.pk, final.pk], "action": "publish"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Publish 2 challenges?" in page
+    assert "“Ferries for island schools”, Azores Office (Portugal), Submitted" in page
+    assert "1 team, 2 people will be emailed." in page
+    assert "1 team has no members and will not be told: Empty Office." in page
+    assert "1 ticked challenge cannot make this move and stays as it is" in page
+    assert f'name="challenges" value="{ferries.pk}"' in page, "the ticks are carried"
+    assert 'name="confirmed" value="yes"' in page
+    ferries.refresh_from_db()
+    assert ferries.status == "submitted"
+    assert not Notification.objects.exists()
+
+
+def test_a_bulk_publish_says_how_many_people_were_emailed_and_who_could_not_be(desk):
+    ferries = _ferries(organisation=OrganisationFactory(name="Azores Office"))
+    MembershipFactory(organisation=ferries.organisation)
+    metering = _metering(organisation=OrganisationFactory(name="Empty Office"))
+
+    response = desk.post(
+        BULK,
+        {"challenges": [ferries.pk, metering.pk], "action": "publish", **CONFIRMED},
+        follow=True,
+    )
+
+    assert Notification.objects.count() == 1
+    assert (
+        "2 challenges moved: Publish. 1 person in 1 team is told by email. Nobody in "
+        "Empty Office could be told: the team has no members."
+    ) in messages_of(response)
+
+
+def test_a_bulk_move_address_opened_directly_explains_and_offers_no_button(desk):
+    page = desk.get(BULK).content.decode()
+
+    assert "No challenge is ticked" in page
+    assert 'name="confirmed"' not in page
+
+
+def test_declining_one_challenge_is_confirmed_first_with_the_reason_and_the_team(desk):
+    challenge = _ferries(organisation=OrganisationFactory(name="Empty Office"))
+
+    page = desk.post(
+        move_url(challenge), {"action": "decline", "reason": "Out of scope."}
+    ).content.decode()
+
+    assert "Decline 1 challenge?" in page
+    assert "The reason each team reads: “Out of scope.”" in page
+    assert "Nobody will be emailed." in page
+    assert "1 team has no members and will not be told: Empty Office." in page
+    challenge.refresh_from_db()
+    assert challenge.status == "submitted"
+
+    response = desk.post(
+        move_url(challenge),
+        {"action": "decline", "reason": "Out of scope.", **CONFIRMED},
+        follow=True,
+    )
+
+    assert (
+        "“Ferries for island schools” is declined. Nobody was emailed. Nobody in Empty "
+        "Office could be told: the team has no members."
+    ) in messages_of(response)

@@ -194,9 +194,14 @@ def test_a_revoked_feed_address_stops_at_once_and_a_new_one_works(client, client
     old_url = reverse("cohorts:feed", kwargs={"token": old.token})
     assert client.get(old_url).status_code == 200
 
-    response = client_of(member).post(reverse("cohorts:calendar_revoke"), follow=True)
+    asked = client_of(member).post(reverse("cohorts:calendar_revoke")).content.decode()
+    assert "Revoke your calendar address?" in asked
+    assert client.get(old_url).status_code == 200, "nothing is revoked before the answer"
+    response = client_of(member).post(
+        reverse("cohorts:calendar_revoke"), {"confirmed": "yes"}, follow=True
+    )
 
-    assert "revoked" in response.content.decode()
+    assert "The address is revoked" in response.content.decode()
     client.logout()
     assert client.get(old_url).status_code == 404
     client_of(member).post(reverse("cohorts:calendar_new"))

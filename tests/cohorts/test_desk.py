@@ -156,7 +156,8 @@ def test_removing_a_team_frees_its_peoples_places_for_the_waitlist(desk):
         reverse(
             "cohorts:desk_cohort_remove_team",
             kwargs={"pk": session.cohort.pk, "organisation_pk": team.pk},
-        )
+        ),
+        {"confirmed": "yes"},
     )
 
     leaving.refresh_from_db()
@@ -417,8 +418,13 @@ def test_cancelling_tells_everyone_registered_or_waiting_once(desk):
     registration_create(session=session, user=waiting)
     url = reverse("cohorts:desk_session_cancel", kwargs={"pk": session.pk})
 
-    desk.post(url, {"reason": "The expert fell ill."})
-    again = desk.post(url, {"reason": "Twice."}, follow=True)
+    asked = desk.post(url, {"reason": "The expert fell ill."}).content.decode()
+    assert "Cancel “Citizen juries”?" in asked
+    assert "2 people will be emailed." in asked
+    assert not Notification.objects.exists()
+    done = desk.post(url, {"reason": "The expert fell ill.", "confirmed": "yes"}, follow=True)
+    assert "The session is cancelled. 2 people are told by email." in done.content.decode()
+    again = desk.post(url, {"reason": "Twice.", "confirmed": "yes"}, follow=True)
 
     session.refresh_from_db()
     assert session.is_cancelled
@@ -572,7 +578,7 @@ def test_the_cohort_records_are_readable_in_the_admin_and_not_editable_there(des
 def test_the_secretariat_home_and_the_dashboard_lead_to_the_cohort_track(desk, client_of):
     member = cohort_member(CohortFactory())
 
-    assert COHORTS in desk.get(reverse("incubator:secretariat_home")).content.decode()
+    assert COHORTS in desk.get(reverse("secretariat:home")).content.decode()
     dashboard = client_of(member).get(reverse("incubator:dashboard")).content.decode()
     assert reverse("cohorts:sessions") in dashboard
     assert reverse("cohorts:resources") in dashboard

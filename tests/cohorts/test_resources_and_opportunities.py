@@ -326,9 +326,12 @@ def test_the_posting_team_can_take_its_opportunity_off_the_board_and_others_cann
     other = cohort_member(cohort)
     url = reverse("cohorts:opportunity_remove", kwargs={"pk": opportunity.pk})
 
-    client_of(other).post(url)
+    client_of(other).post(url, {"confirmed": "yes"})
     assert Opportunity.objects.filter(pk=opportunity.pk).exists()
-    client_of(poster).post(url)
+    asked = client_of(poster).get(url).content.decode()
+    assert f"Take “{opportunity.title}” off the board?" in asked
+    assert Opportunity.objects.filter(pk=opportunity.pk).exists()
+    client_of(poster).post(url, {"confirmed": "yes"})
     assert not Opportunity.objects.filter(pk=opportunity.pk).exists()
 
 

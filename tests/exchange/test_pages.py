@@ -144,7 +144,7 @@ def test_an_unknown_programme_has_no_download(desk):
 
 
 def test_the_secretariat_home_links_to_the_exchange_page(desk):
-    assert PAGE in desk.get(reverse("incubator:secretariat_home")).content.decode()
+    assert PAGE in desk.get(reverse("secretariat:home")).content.decode()
 
 
 @pytest.mark.parametrize("role", [None, Role.REVIEWER])

@@ -10,7 +10,7 @@ from tests.factories import UserFactory, secretariat_user, with_second_factor
 pytestmark = pytest.mark.django_db
 
 SECRETARIAT_PAGES = [
-    "incubator:secretariat_home",
+    "secretariat:home",
     "incubator:outbox",
     "incubator:people",
     "admin:index",

@@ -123,7 +123,9 @@ def test_a_consent_form_tampered_with_is_refused_without_an_error_page(client_fo
     )
 
     assert response.status_code == 400
-    assert client.get(consent_url(match.challenge.organisation, match.programme)).status_code == 405
+    # The address opened directly goes back to the page with the consent buttons.
+    opened = client.get(consent_url(match.challenge.organisation, match.programme))
+    assert (opened.status_code, opened["Location"]) == (302, MINE)
 
 
 def test_a_visitor_is_asked_to_sign_in(client):

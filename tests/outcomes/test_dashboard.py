@@ -479,7 +479,7 @@ def test_an_unknown_table_or_another_programmes_table_is_not_found(desk, known_r
 
 
 def test_the_secretariat_finds_every_programmes_dashboard_from_its_home(desk, known_round):
-    home = desk.get(reverse("incubator:secretariat_home")).content.decode()
+    home = desk.get(reverse("secretariat:home")).content.decode()
     assert f'href="{reverse("outcomes:dashboard_programmes")}"' in home
 
     index = desk.get(reverse("outcomes:dashboard_programmes")).content.decode()

@@ -15,12 +15,15 @@ ANCHORS = ["Very weak", "Weak", "Adequate", "Strong", "Outstanding"]
 
 
 class ReviewPhaseFactory(factory.django.DjangoModelFactory):
-    """A phase that is open now: reviews due in a week, closing in two."""
+    """A phase that is open now, as a call's phase opens after its deadline: the call
+    closed two days ago, reviews opened yesterday, are due in a week and close in two."""
 
     class Meta:
         model = ReviewPhase
 
-    call = factory.SubFactory(CallFactory, closes_at=factory.LazyFunction(timezone.now))
+    call = factory.SubFactory(
+        CallFactory, closes_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=2))
+    )
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     due_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))

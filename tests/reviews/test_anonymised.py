@@ -41,13 +41,14 @@ def everything_a_reviewer_sees(client, person) -> dict[str, str]:
 def a_call_with_one_team_under_review(*, anonymised):
     call = review_call(anonymised=anonymised, reviewers_per_submission=1)
     team = OrganisationFactory(name=TEAM, country="CL", time_zone="America/Santiago")
-    ChallengeFactory(call=call, organisation=team, title="Island ferries")
-    ChallengeFactory(call=call, organisation=team, title="School meals")
+    # Screened in: moved to review on the screening desk.
+    ChallengeFactory(call=call, organisation=team, title="Island ferries", status="in_review")
+    ChallengeFactory(call=call, organisation=team, title="School meals", status="in_review")
     person = reviewer(country="PT", display_name="Ana Reviewer")
     desk = secretariat_user()
     assignment_run(call=call, by=desk)
     # One more by hand, and a scored review, so every kind of page and email exists.
-    late = ChallengeFactory(call=call, organisation=team, title="Rural clinics")
+    late = ChallengeFactory(call=call, organisation=team, title="Rural clinics", status="in_review")
     assignment_run(call=call, by=desk)
     Assignment.objects.filter(item__object_id=late.pk).delete()
     assignment_add(item=ReviewItem.objects.get(object_id=late.pk), reviewer=person, by=desk)

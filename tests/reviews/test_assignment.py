@@ -153,9 +153,11 @@ def test_running_assignment_on_a_call_of_200_challenges_and_40_reviewers():
             call=call,
             organisation=teams[n % 30],
             themes=rng.sample(themes, 2),
-            status=rng.choice(["submitted", "screening", "in_review"]),
+            status="in_review",
             languages=rng.sample(LANGUAGES, 2),
         )
+    ChallengeFactory(call=call, status="submitted", organisation=teams[0])
+    ChallengeFactory(call=call, status="screening", organisation=teams[0])
     ChallengeFactory(call=call, status="draft", organisation=teams[0])
     ChallengeFactory(call=call, status="withdrawn", organisation=teams[0])
     pool = []
@@ -178,6 +180,7 @@ def test_running_assignment_on_a_call_of_200_challenges_and_40_reviewers():
 
     items = list(ReviewItem.objects.filter(call=call).select_related("organisation"))
     assert len(items) == 200 == result.items
+    assert result.waiting_for_screening == {"submitted": 1, "screening": 1}
     memberships = {(m.user_id, m.organisation_id) for m in Membership.objects.filter(user__in=pool)}
     for item in items:
         assigned = list(
@@ -216,3 +219,37 @@ def test_only_the_secretariat_runs_assignment_and_only_with_a_phase_and_a_rubric
     rubric(phase.call)
     with pytest.raises(ValidationError, match="review phase"):
         assignment_run(call=CallFactory(), by=secretariat_user())
+
+
+# Only what was screened in ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_automatic_assignment_takes_only_challenges_screened_in_and_says_what_it_left_out(
+    client_of,
+):
+    from django.urls import reverse
+
+    from tests.factories import with_second_factor
+
+    phase = ReviewPhaseFactory(reviewers_per_submission=1)
+    call = phase.call
+    rubric(call)
+    ChallengeFactory(call=call, status="submitted", title="Only submitted")
+    ChallengeFactory(call=call, status="submitted", title="Also only submitted")
+    ChallengeFactory(call=call, status="screening", title="Still in screening")
+    screened_in = ChallengeFactory(call=call, status="in_review", title="Screened in")
+    make_reviewer(country="JP")
+    desk = client_of(with_second_factor(secretariat_user()))
+
+    response = desk.post(reverse("reviews:assignments", kwargs={"call_pk": call.pk}), follow=True)
+
+    assert list(ReviewItem.objects.values_list("object_id", flat=True)) == [screened_in.pk]
+    statuses = dict(call.challenges.values_list("title", "status"))
+    assert statuses["Only submitted"] == "submitted"
+    assert statuses["Still in screening"] == "screening"
+    said = [str(m) for m in response.context["messages"]]
+    assert any(
+        "3 challenges were left out: not screened in yet (2 submitted, 1 in screening)." in m
+        for m in said
+    ), said

@@ -46,6 +46,12 @@ def decisions_url(call):
     return reverse("reviews:decisions", kwargs={"call_pk": call.pk})
 
 
+def release(client, call, **kwargs):
+    """Release the staged decisions from their confirmation page."""
+    url = reverse("reviews:release", kwargs={"call_pk": call.pk})
+    return client.post(url, {"confirmed": "yes"}, **kwargs)
+
+
 def act_url(item):
     return reverse("reviews:item_act", kwargs={"call_pk": item.call_id, "item_pk": item.pk})
 
@@ -201,7 +207,7 @@ def test_releasing_carries_out_every_staged_decision_and_emails_each_member_once
     decision_stage(item=chosen, by=secretariat, outcome="select", reason="")
     decision_stage(item=declined, by=secretariat, outcome="decline", reason="Out of scope.")
 
-    response = desk.post(decisions_url(call), follow=True)
+    response = release(desk, call, follow=True)
 
     assert "2 decisions released." in response.content.decode()
     for item, state in ((chosen, "selected"), (declined, "declined"), (untouched, "in_review")):
@@ -218,10 +224,10 @@ def test_releasing_carries_out_every_staged_decision_and_emails_each_member_once
 def test_releasing_twice_sends_nothing_twice_and_says_so(desk, secretariat, call):
     item = challenge_under_review(call, organisation=MembershipFactory().organisation)
     decision_stage(item=item, by=secretariat, outcome="select", reason="")
-    desk.post(decisions_url(call))
+    release(desk, call)
     sent = Notification.objects.count()
 
-    response = desk.post(decisions_url(call), follow=True)
+    response = release(desk, call, follow=True)
 
     assert response.status_code == 200
     assert "Nothing was sent: the 1 decision of this call was already released" in (
@@ -253,7 +259,7 @@ def test_a_decision_that_cannot_be_carried_out_is_reported_and_stays_staged(
     decision_stage(item=item, by=secretariat, outcome="select", reason="")
     type(item.submission).objects.filter(pk=item.object_id).update(status="withdrawn")
 
-    response = desk.post(decisions_url(call), follow=True)
+    response = release(desk, call, follow=True)
 
     assert "Not released: Withdrawn meanwhile" in response.content.decode()
     assert Decision.objects.get().released_at is None
@@ -268,8 +274,8 @@ def test_nobody_but_the_secretariat_stages_or_releases(client_of, call):
     for person in (member, board, UserFactory()):
         client = client_of(person)
         stage = client.post(act_url(item), {"action": "stage", "outcome": "select"})
-        release = client.post(decisions_url(call))
-        assert (stage.status_code, release.status_code) == (403, 403)
+        released = release(client, call)
+        assert (stage.status_code, released.status_code) == (403, 403)
         with pytest.raises(PermissionDenied):
             decision_stage(item=item, by=person, outcome="select", reason="")
         with pytest.raises(PermissionDenied):

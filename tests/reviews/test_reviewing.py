@@ -105,13 +105,17 @@ def test_a_submitted_review_counts_and_can_no_longer_change(client_of, call, ana
     client = client_of(ana)
 
     response = client.post(
-        review_url(assignment), answers(assignment, [5, 4, 3], submit=""), follow=True
+        review_url(assignment),
+        answers(assignment, [5, 4, 3], submit="", confirmed="yes"),
+        follow=True,
     )
 
     assert "is submitted. Thank you." in response.content.decode()
     assignment.refresh_from_db()
     assert assignment.submitted_at is not None
-    again = client.post(review_url(assignment), answers(assignment, [1, 1, 1], submit=""))
+    again = client.post(
+        review_url(assignment), answers(assignment, [1, 1, 1], submit="", confirmed="yes")
+    )
     assert "already submitted" in again.content.decode()
     assert set(Score.objects.values_list("score", flat=True)) == {5, 4, 3}
 
@@ -165,7 +169,7 @@ def test_other_reviewers_scores_show_only_after_my_own_and_only_if_the_phase_say
 
     assert "Too vague to judge." not in client.get(review_url(mine)).content.decode()
 
-    client.post(review_url(mine), answers(mine, [4, 4, 4], submit=""))
+    client.post(review_url(mine), answers(mine, [4, 4, 4], submit="", confirmed="yes"))
     page = client.get(review_url(mine)).content.decode()
 
     assert "Too vague to judge." in page
@@ -237,3 +241,23 @@ def test_the_desk_issues_as_many_queries_with_300_assignments_as_with_3(
     with django_assert_max_num_queries(few):
         page = client.get(DESK).content.decode()
     assert "You have submitted 0 of your 300 reviews." in page
+
+
+def test_submitting_is_asked_first_with_the_scores_as_they_will_be_sent(client_of, call, ana):
+    assignment = assign(challenge_under_review(call, title="Ferries for island schools"), ana)
+    client = client_of(ana)
+
+    response = client.post(
+        review_url(assignment), answers(assignment, [5, 4, 3], comment="Clear.", submit="")
+    )
+
+    page = response.content.decode()
+    assert "Submit your review of “Ferries for island schools”?" in page
+    assert "Relevance: 5 of 5 — Clear." in page
+    assert "Weighted score: 4.33 out of 5." in page  # (5·3 + 4·2 + 3·1) / 6
+    assert "A submitted review can no longer change." in page
+    assert 'name="confirmed" value="yes"' in page
+    assignment.refresh_from_db()
+    assert assignment.submitted_at is None
+    assert assignment.draft_saved_at is not None, "going back loses nothing"
+    assert sorted(Score.objects.values_list("score", flat=True)) == [3, 4, 5]

@@ -282,7 +282,7 @@ def test_the_secretariat_adds_a_reviewer_by_hand_and_they_are_told(desk):
         follow=True,
     )
 
-    assert "Ana Reviewer is added and told by email." in response.content.decode()
+    assert "Ana Reviewer is added. 1 person is told by email." in response.content.decode()
     assert Assignment.objects.filter(item=item, reviewer=person).exists()
     email = Notification.objects.get(recipient=person)
     assert "Island ferries" in email.body_text
@@ -312,28 +312,30 @@ def test_the_secretariat_removes_an_assignment(desk):
     item = challenge_under_review(review_call())
     assignment = assign(item, reviewer(display_name="Ana Reviewer"))
 
-    response = desk.post(
-        url("reviews:item_act", item.call, item_pk=item.pk),
-        {"action": "remove", "assignment": assignment.pk},
-        follow=True,
-    )
+    remove = url("reviews:assignment_remove", item.call, item_pk=item.pk, pk=assignment.pk)
+
+    asked = desk.get(remove).content.decode()
+    assert "Take Ana Reviewer off" in asked
+    assert "They have not started this review." in asked
+    assert Assignment.objects.exists()
+    response = desk.post(remove, {"confirmed": "yes"}, follow=True)
 
     assert "Ana Reviewer no longer reviews this submission." in response.content.decode()
     assert not Assignment.objects.exists()
 
 
-@pytest.mark.parametrize("named", ["", "abc", "-1", "999999"])
-def test_removing_an_assignment_that_does_not_exist_is_a_404(desk, named):
+def test_removing_an_assignment_of_another_submission_is_a_404(desk):
     item = challenge_under_review(review_call())
     assign(item, reviewer())
+    elsewhere = assign(challenge_under_review(item.call), reviewer())
 
     response = desk.post(
-        url("reviews:item_act", item.call, item_pk=item.pk),
-        {"action": "remove", "assignment": named},
+        url("reviews:assignment_remove", item.call, item_pk=item.pk, pk=elsewhere.pk),
+        {"confirmed": "yes"},
     )
 
     assert response.status_code == 404
-    assert Assignment.objects.count() == 1
+    assert Assignment.objects.count() == 2
 
 
 def test_the_assignment_page_shows_loads_and_declared_conflicts(desk):
@@ -371,3 +373,43 @@ def test_the_overview_pages_issue_as_many_queries_with_300_submissions_as_with_3
 
     with django_assert_max_num_queries(few):
         desk.get(target)
+
+
+def test_a_review_phase_entirely_in_the_past_is_not_saved_without_a_word(desk):
+    call = CallFactory(
+        opens_at=datetime(2025, 1, 1, 9, tzinfo=UTC), closes_at=datetime(2025, 2, 1, 9, tzinfo=UTC)
+    )
+    past = {
+        "opens_at": "2025-03-01T09:00",
+        "due_at": "2025-03-20T17:00",
+        "closes_at": "2025-03-31T17:00",
+        "reviewers_per_submission": "2",
+    }
+
+    response = desk.post(url("reviews:phase", call), past)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "These dates are already past" in page
+    assert "Reviews open (1 March 2025, 09:00 CET (Europe/Paris))" in page
+    assert 'value="2025-03-31T17:00"' in page, "what was typed is kept"
+    assert not ReviewPhase.objects.exists()
+
+    response = desk.post(url("reviews:phase", call), {**past, "past_dates_confirmed": "on"})
+
+    assert response.status_code == 302
+    assert ReviewPhase.objects.get(call=call).closes_at == datetime(2025, 3, 31, 15, tzinfo=UTC)
+
+
+def test_changing_an_open_phase_does_not_ask_about_its_opening_already_past(desk):
+    call = review_call()  # the phase opened yesterday
+    page = url("reviews:phase", call)
+    form = desk.get(page).context["form"]
+    data = {name: form[name].value() for name in ("opens_at", "due_at", "closes_at")}
+    shown = {name: form.fields[name].widget.format_value(value) for name, value in data.items()}
+
+    response = desk.post(page, {**shown, "reviewers_per_submission": "4"})
+
+    assert response.status_code == 302
+    assert ReviewPhase.objects.get(call=call).reviewers_per_submission == 4

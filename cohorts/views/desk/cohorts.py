@@ -6,20 +6,20 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from cohorts.forms import CohortForm, EnrolForm, ResourceForm
 from cohorts.selectors import (
     cohort_for_desk,
     cohorts_for_desk,
-    enrolled_team,
     enrolled_teams,
     feedback_by_theme,
     sessions_of_cohort,
 )
-from cohorts.services import cohort_create, cohort_enrol, cohort_unenrol, resource_share
+from cohorts.services import cohort_create, cohort_enrol, resource_share
 from incubator.access import secretariat_required
 from incubator.forms.errors import form_errors_add
+from incubator.views.confirmation import form_receiver
 
 
 @secretariat_required
@@ -63,7 +63,7 @@ def cohort_detail(request, pk):
 
 
 @secretariat_required
-@require_POST
+@form_receiver("cohorts:desk_cohort", pk="pk")
 def cohort_enrol_teams(request, pk):
     cohort = cohort_for_desk(pk=pk)
     form = EnrolForm(request.POST, cohort=cohort)
@@ -73,20 +73,6 @@ def cohort_enrol_teams(request, pk):
         cohort=cohort, organisations=form.cleaned_data["organisations"], by=request.user
     )
     messages.success(request, _("%(count)d team(s) enrolled.") % {"count": added})
-    return redirect("cohorts:desk_cohort", pk=cohort.pk)
-
-
-@secretariat_required
-@require_POST
-def cohort_remove_team(request, pk, organisation_pk):
-    cohort = cohort_for_desk(pk=pk)
-    organisation = enrolled_team(cohort=cohort, pk=organisation_pk)
-    cohort_unenrol(cohort=cohort, organisation=organisation, by=request.user)
-    messages.success(
-        request,
-        _("%(team)s is no longer in the cohort; its people's places in coming sessions are freed.")
-        % {"team": organisation.name},
-    )
     return redirect("cohorts:desk_cohort", pk=cohort.pk)
 
 

@@ -14,6 +14,7 @@ from cohorts.scheduling import Team, local_slots, suggest_week
 from cohorts.selectors import cohort_for_desk, enrolled_teams, session_for_desk
 from cohorts.services import SESSION_FIELDS, session_create, session_update
 from incubator.access import secretariat_required
+from incubator.audience import Audience, told
 from incubator.forms.errors import form_errors_add
 
 SLOT_SEPARATOR = "|"
@@ -129,16 +130,15 @@ def session_edit(request, pk):
     form, checking = _bound_session_form(request)
     if checking or not form.is_valid():
         return _session_form_page(request, form=form, status=400 if form.errors else 200, **page)
+    before, announced = (session.starts_at, session.ends_at), Audience()
     try:
-        session_update(session=session, by=request.user, **_session_fields(form))
+        session_update(session=session, by=request.user, told=announced, **_session_fields(form))
     except ValidationError as error:
         form_errors_add(form, error)
         return _session_form_page(request, form=form, status=400, **page)
-    messages.success(
-        request,
-        _(
-            "The session is saved. If its time changed, everyone registered or waiting is told "
-            "by email."
-        ),
-    )
+    saved = _("The session is saved.")
+    if (session.starts_at, session.ends_at) != before:
+        new_time = _("Its new time:")
+        saved = f"{saved} {new_time} {told(announced)}"
+    messages.success(request, saved)
     return redirect("cohorts:desk_session", pk=session.pk)

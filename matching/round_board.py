@@ -1,0 +1,145 @@
+"""Careful reads for the matching board at the scale of a round: one row per challenge
+with its proposed providers, its state, best score and flags, filtered and searched,
+in a fixed number of queries however many challenges the round has."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, TextChoices
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from challenges.models import Challenge
+from incubator.models import Programme
+from matching.models import Candidate, Match, MatchRun
+from matching.selectors import board_challenges
+from solutions.models import Solution
+
+
+class BoardState(TextChoices):
+    """Where a challenge stands in matching, from its pairs."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    PARTLY = "partly", _("Partly confirmed")
+    PROPOSED = "proposed", _("Proposed")
+    UNPAIRED = "unpaired", _("No pair")
+
+
+class Flag(TextChoices):
+    """What needs a look before confirming."""
+
+    OVER_CAPACITY = "over_capacity", _("provider over capacity elsewhere")
+    ONE_CANDIDATE = "one_candidate", _("only one candidate")
+    NO_CANDIDATE = "no_candidate", _("no candidate")
+    SHORT = "short", _("fewer providers than wanted")
+
+
+@dataclass
+class BoardRow:
+    challenge: Challenge
+    matches: list[Match]  # proposed and confirmed, best first
+    candidates: int  # scored by the latest run
+    state: BoardState = BoardState.UNPAIRED
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def score(self) -> float | None:
+        return max((match.score for match in self.matches), default=None)
+
+
+def _state(challenge: Challenge, matches: list[Match]) -> BoardState:
+    confirmed = sum(1 for match in matches if match.state == Match.State.CONFIRMED)
+    if confirmed and confirmed >= challenge.providers_wanted:
+        return BoardState.CONFIRMED
+    if confirmed:
+        return BoardState.PARTLY
+    return BoardState.PROPOSED if matches else BoardState.UNPAIRED
+
+
+def _flags(row: BoardRow, loads: Counter, has_run: bool) -> list[Flag]:
+    flags = []
+    if any(loads[match.solution_id] > match.solution.capacity for match in row.matches):
+        flags.append(Flag.OVER_CAPACITY)
+    if has_run and row.candidates == 0:
+        flags.append(Flag.NO_CANDIDATE)
+    elif has_run and row.candidates == 1:
+        flags.append(Flag.ONE_CANDIDATE)
+    if len(row.matches) < row.challenge.providers_wanted:
+        flags.append(Flag.SHORT)
+    return flags
+
+
+def board_rows(
+    *, programme: Programme, run: MatchRun | None, query: str = "", state: str = "", theme: str = ""
+) -> list[BoardRow]:
+    """The board's rows, in five queries: challenges, their themes, their pairs with the
+    providers, the candidates per challenge and the providers' loads."""
+    challenges = board_challenges(programme)
+    if query:
+        challenges = challenges.filter(
+            Q(title__icontains=query) | Q(organisation__name__icontains=query)
+        )
+    if theme:
+        challenges = challenges.filter(themes__slug=theme).distinct()
+    challenges = list(challenges)
+    counts = {}
+    if run is not None:
+        counts = dict(
+            Candidate.objects.filter(run=run, challenge__in=[c.pk for c in challenges])
+            .values_list("challenge_id")
+            .annotate(n=Count("pk"))
+        )
+    loads = Counter(
+        dict(
+            Match.objects.filter(programme=programme)
+            .exclude(state=Match.State.REJECTED)
+            .values_list("solution_id")
+            .annotate(n=Count("pk"))
+        )
+    )
+    rows = []
+    for challenge in challenges:
+        matches = list(challenge.matches.all())
+        row = BoardRow(challenge=challenge, matches=matches, candidates=counts.get(challenge.pk, 0))
+        row.state = _state(challenge, matches)
+        row.flags = _flags(row, loads, run is not None)
+        rows.append(row)
+    return [row for row in rows if not state or row.state == state]
+
+
+def board_challenge(*, programme: Programme, pk: int) -> Challenge:
+    """One challenge of the round with its pairs, or 404."""
+    return get_object_or_404(board_challenges(programme), pk=pk)
+
+
+def board_match(*, programme: Programme, pk: int) -> Match:
+    return get_object_or_404(
+        Match.objects.filter(programme=programme).select_related(
+            "challenge__organisation", "solution__organisation"
+        ),
+        pk=pk,
+    )
+
+
+def explanation_names(*, matches: list[Match]) -> tuple[dict[int, str], dict[int, str]]:
+    """The titles of the challenges and names of the providers that explanations of
+    these pairs mention (who went elsewhere, and where), in two queries."""
+    challenge_ids, solution_ids = set(), set()
+    for match in matches:
+        for entry in match.passed_over:
+            solution_ids.add(entry["solution"])
+            challenge_ids.update(entry["went_to"])
+    titles = dict(Challenge.objects.filter(pk__in=challenge_ids).values_list("pk", "title"))
+    names = dict(
+        Solution.objects.filter(pk__in=solution_ids).values_list("pk", "organisation__name")
+    )
+    return titles, names
+
+
+def provider_load(*, match: Match) -> int:
+    """How many pairs of the round, proposed or confirmed, the match's provider is in."""
+    return (
+        Match.objects.filter(programme_id=match.programme_id, solution_id=match.solution_id)
+        .exclude(state=Match.State.REJECTED)
+        .count()
+    )
