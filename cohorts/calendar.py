@@ -79,8 +79,9 @@ def session_calendar(session: Session, *, show_joining_link: bool) -> bytes:
     return calendar.to_ical()
 
 
-def feed_calendar(sessions, *, name: str) -> bytes:
-    """A person's sessions; each carries ``my_status`` (annotated by the selector)."""
+def feed_calendar(sessions, *, name: str, others=()) -> bytes:
+    """A person's sessions; each carries ``my_status`` (annotated by the selector).
+    ``others``: events of the person's from other parts of the portal, as they are."""
     calendar = _calendar(name)
     # How often subscribed calendars should fetch the feed again.
     calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
@@ -93,5 +94,7 @@ def feed_calendar(sessions, *, name: str) -> bytes:
                 status=session.my_status,
             )
         )
+    for event in others:
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

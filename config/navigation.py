@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.selectors import visible_cohorts
+from incubation.selectors.workspace import has_incubations
 from incubator.access import is_reviewer, is_secretariat
 from incubator.selectors.organisations import organisations_of
 
@@ -66,6 +67,12 @@ def in_a_cohort(request: HttpRequest) -> bool:
     )
 
 
+def in_an_incubation(request: HttpRequest) -> bool:
+    return signed_in(request) and _once(
+        request, "incubation", lambda: has_incubations(user=request.user)
+    )
+
+
 def team_or_newcomer(request: HttpRequest) -> bool:
     """A team's part of "My portal": for its members, and for a newcomer with no role yet,
     who starts there by registering a team or joining one."""
@@ -89,6 +96,7 @@ NAVIGATION = (
     Entry(_("Home"), "incubator:home", everyone),
     Entry(_("Challenges"), "challenges:list", everyone),
     Entry(_("My portal"), "incubator:dashboard", signed_in),
+    Entry(_("My incubations"), "incubation:mine", in_an_incubation),
     Entry(_("Reviews"), "reviews:desk", reviewer),
     Entry(_("Sessions"), "cohorts:sessions", in_a_cohort),
     Entry(_("Secretariat"), "secretariat:home", secretariat),
@@ -99,6 +107,7 @@ NAVIGATION = (
 
 # "My portal": each role's section, in this order, for whoever holds the role.
 HOME_SECTIONS = (
+    Section("incubation/portal_section.html", in_an_incubation),
     Section("reviews/reviewer/_home_section.html", reviewer),
     Section("accounts/_secretariat_section.html", secretariat),
     Section("accounts/_team_section.html", team_or_newcomer),

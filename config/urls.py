@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("solutions.urls")),
     path("", include("reviews.urls")),
     path("", include("matching.urls")),
+    path("", include("incubation.urls")),
     path("", include("exchange.urls")),
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),

@@ -55,12 +55,15 @@ def invitation_ics(invite: MeetingInvite, *, stamped_at: datetime | None = None)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", invite.method)
-    calendar.add_component(_event(invite, stamped_at or datetime.now(UTC)))
+    calendar.add_component(invitation_event(invite, stamped_at=stamped_at))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def _event(invite: MeetingInvite, stamped_at: datetime) -> Event:
+def invitation_event(invite: MeetingInvite, *, stamped_at: datetime | None = None) -> Event:
+    """The meeting as a VEVENT alone, for a calendar feed that gathers several: the same
+    UID and SEQUENCE as the invitation, so calendars see one meeting, not two."""
+    stamped_at = stamped_at or datetime.now(UTC)
     zone = ZoneInfo(invite.time_zone)
     event = Event()
     event.add("uid", invite.uid)

@@ -19,6 +19,16 @@ def browser_zone(request) -> str | None:
     return canonical_zone(request.COOKIES.get(BROWSER_ZONE_COOKIE, "")[:64])
 
 
+# The language a visitor chose with the switch during this visit. Kept in the session, not
+# read from the cookie: a cookie left by someone who used the same browser before must
+# not change the profile of the next person to sign in.
+VISITOR_CHOICE = "language_chosen_as_visitor"
+
+
+def language_note_visitor_choice(request, language: str) -> None:
+    request.session[VISITOR_CHOICE] = language
+
+
 def language_chosen(request) -> str | None:
     """The language the person chose with the language switch, if they did."""
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
@@ -39,6 +49,7 @@ def language_chosen_now(request, language: str) -> None:
     """The person just chose a language on a form (signing up): the response remembers
     it, so confirming the address and signing in later keep it."""
     request.language_chosen_now = language
+    language_note_visitor_choice(request, language)
 
 
 def language_to_remember(request) -> str | None:
@@ -53,8 +64,8 @@ def language_to_remember(request) -> str | None:
 def language_adopt_at_sign_in(sender, request, user, **kwargs) -> None:
     """A visitor who chose a language keeps it when signing in: the profile takes it
     (emails follow), and the page says so, since the profile said otherwise."""
-    chosen = language_chosen(request) if request is not None else None
-    if chosen is None or chosen == user.language:
+    chosen = request.session.pop(VISITOR_CHOICE, None) if request is not None else None
+    if chosen not in dict(settings.LANGUAGES) or chosen == user.language:
         return
     language_set(user=user, language=chosen)
     with translation.override(chosen):

@@ -20,6 +20,7 @@ from matching.engine.run import match
 from matching.models import Candidate, Exclusion, Match, MatchRun
 from matching.problem import build_problem
 from matching.selectors import active_runs, kept_pairs
+from matching.signals import match_confirmed
 
 RUN_STALE_AFTER = timedelta(minutes=30)
 
@@ -241,6 +242,7 @@ def match_confirm(*, match: Match, by: User, told: Audience | None = None) -> Ma
     match.save(update_fields=["state", "locked", "decided_by", "decided_at"])
     audit_record(actor=by, action="match.confirmed", target=match)
     _introduce(match, told)
+    match_confirmed.send(sender=Match, match=match, by=by)
     return match
 
 

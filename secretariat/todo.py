@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from incubation.selectors.risk import incubations_at_risk_count
 from incubator.models.programmes import WindowState
 from incubator.times import in_viewer_zone
 from matching.models import Match
@@ -29,13 +30,13 @@ def now_lines(state: RoundState) -> list[str]:
         if call.state == WindowState.OPEN:
             lines.append(
                 _("%(call)s is open until %(deadline)s.")
-                % {"call": call.title, "deadline": in_viewer_zone(call.closes_at)}
+                % {"call": call.title_shown, "deadline": in_viewer_zone(call.closes_at)}
             )
         if phase is not None and phase.state == WindowState.OPEN:
             lines.append(
                 _("The review of %(call)s is open until %(closes)s; reviews are due on %(due)s.")
                 % {
-                    "call": call.title,
+                    "call": call.title_shown,
                     "closes": in_viewer_zone(phase.closes_at),
                     "due": in_viewer_zone(phase.due_at),
                 }
@@ -47,7 +48,7 @@ def now_lines(state: RoundState) -> list[str]:
         first = min(upcoming, key=lambda call: call.opens_at)
         return [
             _("Nothing is open now. Next: %(call)s opens on %(opens)s.")
-            % {"call": first.title, "opens": in_viewer_zone(first.opens_at)}
+            % {"call": first.title_shown, "opens": in_viewer_zone(first.opens_at)}
         ]
     return [_("No call or review phase of this programme is open now.")]
 
@@ -68,7 +69,7 @@ def _screening(progress: CallProgress) -> ToDo | None:
         )
         % {
             "count": progress.to_screen,
-            "call": progress.call.title,
+            "call": progress.call.title_shown,
             "submitted": submitted,
             "screening": screening,
         },
@@ -89,7 +90,7 @@ def _reviews(progress: CallProgress) -> ToDo | None:
         % {
             "missing": progress.reviews_missing,
             "total": progress.reviews,
-            "call": progress.call.title,
+            "call": progress.call.title_shown,
             "due": in_viewer_zone(phase.due_at),
         },
         reverse("reviews:call", kwargs={"call_pk": progress.call.pk}),
@@ -105,7 +106,7 @@ def _decisions(progress: CallProgress) -> ToDo | None:
             "%(count)d decisions on %(call)s are staged, not released.",
             progress.staged,
         )
-        % {"count": progress.staged, "call": progress.call.title},
+        % {"count": progress.staged, "call": progress.call.title_shown},
         reverse("reviews:decisions", kwargs={"call_pk": progress.call.pk}),
     )
 
@@ -126,10 +127,22 @@ def _matches(state: RoundState) -> ToDo | None:
     )
 
 
-def _incubations_at_risk(state: RoundState) -> list[ToDo]:
-    # Incubations at risk: the incubation app (issue 12) adds its section here, as
-    # ToDo items linking to its desk; the integrator wires it in when it is merged.
-    return []
+def _incubations_at_risk(state: RoundState) -> ToDo | None:
+    count = incubations_at_risk_count(programme=state.programme)
+    if not count:
+        return None
+    desk = reverse("incubation:desk", kwargs={"slug": state.programme.slug})
+    return ToDo(
+        ngettext(
+            "%(count)d incubation is at risk (no check-in, low confidence, overdue "
+            "milestones or no recent meeting).",
+            "%(count)d incubations are at risk (no check-in, low confidence, overdue "
+            "milestones or no recent meeting).",
+            count,
+        )
+        % {"count": count},
+        f"{desk}?{urlencode({'at_risk': 'on'})}",
+    )
 
 
 def todos(state: RoundState) -> list[ToDo]:
@@ -138,5 +151,5 @@ def todos(state: RoundState) -> list[ToDo]:
     for progress in state.calls:
         found.extend([_screening(progress), _reviews(progress), _decisions(progress)])
     found.append(_matches(state))
-    found.extend(_incubations_at_risk(state))
+    found.append(_incubations_at_risk(state))
     return [todo for todo in found if todo is not None]

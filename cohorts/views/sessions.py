@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from cohorts.calendar import feed_calendar, session_calendar
 from cohorts.forms import FeedbackForm
-from cohorts.models import RegistrationStatus
+from cohorts.models import CalendarFeed, RegistrationStatus
 from cohorts.selectors import (
     feed_owner,
     feedback_of,
@@ -39,6 +39,7 @@ from cohorts.services import (
     registration_cancel,
     registration_create,
 )
+from cohorts.signals import personal_feed_building
 from cohorts.views.common import PAGE_SIZE
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.views.confirmation import Confirmation, ConfirmedAction, form_receiver
@@ -260,10 +261,16 @@ def calendar_feed(request, token):
     user = feed_owner(token=token)
     if user is None:
         raise Http404
-    sessions = sessions_for_feed(user=user, since=timezone.now() - FEED_HISTORY)
+    since = timezone.now() - FEED_HISTORY
+    sessions = sessions_for_feed(user=user, since=since)
     # Nobody is signed in: the feed speaks its owner's language.
     with translation.override(user.language):
-        body = feed_calendar(sessions, name=_("Innovation Incubator sessions"))
+        others = personal_feed_building.send(sender=CalendarFeed, user=user, since=since)
+        body = feed_calendar(
+            sessions,
+            name=_("Innovation Incubator sessions"),
+            others=[event for _receiver, events in others for event in events],
+        )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="incubator-sessions.ics"'
     response["X-Robots-Tag"] = "noindex"

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "solutions",
     "reviews",
     "matching",
+    "incubation",
     "exchange",
     "cohorts",
     "outcomes",
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "incubator.context_processors.portal",
                 "config.navigation.main_navigation",
+                "incubation.context_processors.my_incubations",
             ],
         },
     }
@@ -224,6 +226,13 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Follow-up surveys fall due 3, 6 and 12 months after a match; hourly is on time,
     # and the unique survey rows and outbox keys keep each to one.
+    # Message emails (batched, at most one an hour per person, or a daily digest),
+    # overdue milestones, check-in requests and meeting reminders; every 5 minutes keeps
+    # them on time, and the outbox keys keep each to one.
+    "incubation-mail": {
+        "task": "incubation.tasks.send_incubation_mail",
+        "schedule": 300.0,
+    },
     "followup-surveys": {
         "task": "outcomes.tasks.create_followup_surveys",
         "schedule": 3600.0,
@@ -272,6 +281,7 @@ DEMO_SEEDERS = [
     "solutions.demo.seed",
     "reviews.demo.seed",
     "matching.demo.seed",
+    "incubation.demo.seed",
     "cohorts.demo.seed",
     "outcomes.demo.seed",
 ]

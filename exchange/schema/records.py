@@ -15,7 +15,16 @@ DEFAULT_PROVIDERS_WANTED = 2
 DEFAULT_CAPACITY = 1
 DEFAULT_STATUS = SubmissionState.SUBMITTED
 
-TOP_FIELDS = ("format", "programme", "themes", "organisations", "challenges", "solutions")
+# "incubations" is optional, read by exchange.incubation_records.
+TOP_FIELDS = (
+    "format",
+    "programme",
+    "themes",
+    "organisations",
+    "challenges",
+    "solutions",
+    "incubations",
+)
 PROGRAMME_FIELDS = ("slug", "name", "name_fr")
 THEME_FIELDS = ("slug", "name", "name_fr")
 ORGANISATION_FIELDS = ("ref", "name", "country", "level", "languages", "timezone")

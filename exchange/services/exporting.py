@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from challenges.models import Challenge
 from exchange import refs
+from exchange.incubations import incubations_export
 from exchange.schema import FORMAT
 from exchange.selectors import (
     exported_challenges,
@@ -35,6 +36,9 @@ def programme_export(*, programme: Programme) -> dict:
     challenge_themes = exported_themes(Challenge, programme)
     solution_themes = exported_themes(Solution, programme)
     interests = interests_of(programme, exclude_drafts=True)
+    incubations = incubations_export(
+        programme=programme, challenge_refs=challenge_refs, solution_refs=solution_refs
+    )
     return {
         "format": FORMAT,
         "programme": _named({"slug": programme.slug, "name": programme.name}, programme.name_fr),
@@ -68,6 +72,7 @@ def programme_export(*, programme: Programme) -> dict:
             ),
             key=_by_ref,
         ),
+        **incubations,
     }
 
 

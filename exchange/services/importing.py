@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from challenges.models import Challenge
 from challenges.search import challenges_search_refresh
 from exchange import refs
+from exchange.incubation_records import incubation_records
+from exchange.incubations import incubations_import, incubations_lines
 from exchange.schema import (
     DEFAULT_CAPACITY,
     DEFAULT_PROVIDERS_WANTED,
@@ -89,6 +91,7 @@ class ImportSummary:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    incubations: dict | None = None  # counts, when the file carries incubations
 
     def lines(self) -> list[str]:
         head = (
@@ -102,7 +105,7 @@ class ImportSummary:
             "challenges": _("Challenges"),
             "solutions": _("Solutions"),
         }
-        return [head % {"slug": self.programme.slug, "name": self.programme.name}] + [
+        lines = [head % {"slug": self.programme.slug, "name": self.programme.name}] + [
             _("%(kind)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
             % {
                 "kind": words[kind],
@@ -112,6 +115,7 @@ class ImportSummary:
             }
             for kind in KINDS
         ]
+        return lines + incubations_lines(self.incubations)
 
     def details(self) -> dict:
         return {
@@ -120,6 +124,7 @@ class ImportSummary:
                 state: {kind: getattr(self, state)[kind] for kind in KINDS}
                 for state in ("created", "updated", "unchanged")
             },
+            **({"incubations": self.incubations} if self.incubations else {}),
         }
 
     def count(self, kind: str, *, total: int, created: int, updated: int) -> None:
@@ -142,9 +147,13 @@ def programme_import(*, data, by: User | None = None) -> ImportSummary:
     if isinstance(data, bytes | str):
         data = parse(data)
     round_ = validate(data, known=known_references(references(data)))
+    incubations = incubation_records(data)
     try:
         with transaction.atomic():
             summary = _Import(round_, now=timezone.now()).run()
+            summary.incubations = incubations_import(
+                records=incubations, programme=summary.programme
+            )
     except IntegrityError as error:
         # Only a concurrent change to the same records gets here: the file was checked.
         raise ExchangeError(

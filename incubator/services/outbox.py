@@ -3,6 +3,7 @@ commit by a Celery task, retried with backoff, and swept up if it got stuck."""
 
 import hashlib
 import logging
+import re
 import smtplib
 from datetime import timedelta
 from email.utils import formataddr, parseaddr
@@ -22,6 +23,8 @@ from incubator.models.outbox import NotificationStatus
 from incubator.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
+# A subject is one line; the non-breaking spaces of French typography stay as they are.
+LINE_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class PermanentDeliveryError(Exception):
@@ -76,7 +79,7 @@ def notification_queue_rendered(
             "recipient": recipient,
             "to_email": to_email,
             "language": language,
-            "subject": " ".join(subject.split())[:300],
+            "subject": LINE_BREAKS.sub(" ", subject).strip()[:300],
             "body_text": body_text,
             "body_html": body_html,
         },

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from incubator.preferences import language_remember
+from incubator.preferences import language_note_visitor_choice, language_remember
 from incubator.selectors.programmes import calls_open_or_upcoming
 from incubator.services.accounts import language_set
 from incubator.views.confirmation import form_receiver
@@ -30,6 +30,8 @@ def language_switch(request):
         language_remember(response, language)
         if request.user.is_authenticated:
             language_set(user=request.user, language=language)
+        else:
+            language_note_visitor_choice(request, language)
     return response
 
 

@@ -1,6 +1,7 @@
 """The secretariat's programme dashboard in numbers, one module per section: per call the
 funnel; submissions by country, continent, level of government and theme; reviewer
-progress; the state of matching; cohort attendance and feedback; the follow-up surveys.
+progress; the state of matching; the incubations; cohort attendance and feedback; the
+follow-up surveys.
 
 Every figure is counted in the database with grouped and conditional aggregates, so the
 page takes the same number of queries for three submissions as for three thousand."""
@@ -13,6 +14,7 @@ from incubator.models import Programme
 from outcomes.dashboard.attendance import attendance_section
 from outcomes.dashboard.figures import Figure, Section
 from outcomes.dashboard.funnel import funnel_section
+from outcomes.dashboard.incubation_state import incubation_section
 from outcomes.dashboard.matching_state import matching_section
 from outcomes.dashboard.reviewer_progress import reviews_section
 from outcomes.dashboard.surveys import surveys_section
@@ -25,6 +27,7 @@ SECTIONS: dict[str, Callable[[Programme], Section]] = {
     "submissions": submissions_section,
     "reviews": reviews_section,
     "matching": matching_section,
+    "incubation": incubation_section,
     "attendance": attendance_section,
     "surveys": surveys_section,
 }

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from challenges.models import LifecycleStage, Sector
+from incubation.selectors.closing import shared_advice
 from incubator.models import Programme
 from outcomes.charts import bar_chart
 from outcomes.selectors import (
@@ -55,5 +56,9 @@ def case_detail(request, slug, pk):
             "case": case,
             "partners": case_partners(case),
             "stories": showcase_stories(programme).filter(match=case),
+            "advice": shared_advice(
+                challenge_id=case.challenge_id,
+                organisation_ids=[case.challenge.organisation_id, case.solution.organisation_id],
+            ),
         },
     )

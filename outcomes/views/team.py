@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from incubation.selectors.closing import closing_report_for
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.models import Programme
 from incubator.selectors.organisations import organisation_for_member
@@ -71,7 +72,7 @@ def story_edit(request, match_pk, organisation_pk):
     initial = (
         {name: getattr(story, name) for name in STORY_FIELDS}
         if story
-        else {"written_in": get_language()}
+        else _story_start(match, organisation)
     )
     form = StoryForm(request.POST or None, initial=initial, submitting=submitting)
     if request.method == "POST" and form.is_valid():
@@ -101,11 +102,30 @@ def story_edit(request, match_pk, organisation_pk):
     )
 
 
+def _story_start(match, organisation) -> dict:
+    """A new story starts from the team's closing report, if it wrote one."""
+    report = closing_report_for(challenge_id=match.challenge_id, organisation=organisation)
+    if report is None:
+        return {"written_in": get_language()}
+    return {
+        "learned": f"{report.what_changed}\n\n{report.keep_doing}".strip(),
+        "written_in": report.written_in,
+    }
+
+
 @login_required
 def survey_answer_view(request, pk):
     survey = survey_for_member(user=request.user, pk=pk)
     answers = ("stage_reached", "what_changed", "advice")
     initial = {name: getattr(survey, name) for name in answers} if survey.is_answered else {}
+    report = None
+    if not survey.is_answered:
+        # The team's closing report fills in what it already said; the team checks it.
+        report = closing_report_for(
+            challenge_id=survey.match.challenge_id, organisation=survey.organisation
+        )
+        if report is not None:
+            initial = {"what_changed": report.what_changed, "advice": report.advice}
     form = SurveyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,6 +145,7 @@ def survey_answer_view(request, pk):
             "match": match,
             "partner": match.solution.organisation if is_owner else match.challenge.organisation,
             "form": form,
+            "from_report": report is not None,
         },
         status=400 if form.errors else 200,
     )

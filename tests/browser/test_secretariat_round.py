@@ -87,7 +87,9 @@ def open_a_call(page: Page, desk) -> Call:
     go(page, link(page, "Add a call to Innovation Incubator 2027"))
     page.get_by_label("Kind").select_option(label="Call for challenges")
     page.get_by_label("Title", exact=True).fill(CALL)
-    page.get_by_label("Introduction", exact=True).fill("Tell us about a problem your team is stuck on.")
+    page.get_by_label("Introduction", exact=True).fill(
+        "Tell us about a problem your team is stuck on."
+    )
     page.get_by_label("Time zone of the dates").select_option(desk.time_zone)
     now = timezone.now()
     page.get_by_label("Opens").fill(typed(now - timedelta(hours=1), desk.time_zone))

@@ -44,6 +44,7 @@ from tests.factories import (
     UserFactory,
     secretariat_user,
 )
+from tests.incubator.email_recipes_incubation import INCUBATION_RECIPES
 from tests.outcomes.factories import ConfirmedMatchFactory
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
 from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
@@ -254,6 +255,7 @@ RECIPES = {
         session_rescheduled,
         session_cancelled,
         session_promoted,
+        *INCUBATION_RECIPES,
     )
 }
 

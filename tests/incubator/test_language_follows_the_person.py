@@ -104,3 +104,18 @@ def test_the_language_chosen_on_the_sign_up_form_is_the_one_kept_after_confirmin
     assert User.objects.get(email="ana.silva@ama.gov.example").language == "en"
     assert page.wsgi_request.LANGUAGE_CODE == "en"
     assert "Your profile language" not in page.content.decode()
+
+
+def test_the_language_left_in_the_browser_by_someone_else_never_changes_a_profile(client):
+    french_colleague = UserFactory(language="fr")
+    sign_in(client, french_colleague)
+    client.post(reverse("account_logout"))
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    next_person = UserFactory(language="en")
+
+    page = sign_in(client, next_person)
+
+    next_person.refresh_from_db()
+    assert next_person.language == "en"
+    assert page.wsgi_request.LANGUAGE_CODE == "en"
+    assert "Your profile language" not in page.content.decode()

@@ -1,0 +1,248 @@
+"""Incubations in the exchange format (docs/exchange-incubations.md): the export of a
+round carries each incubation with its teams, milestones and meetings, so a round can be
+archived whole; the import brings them back. Messages, check-ins and closing reports are
+the teams' own and stay in the portal.
+
+Like the rest of an import, this loads data and decides nothing: states are set as the
+file says, nobody is emailed, and the one audit entry of the import counts them. It
+runs inside the import's transaction, after the challenges and proposals are in: a ref
+that names none of them rejects the whole file."""
+
+from datetime import UTC
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from challenges.models import Challenge
+from exchange import refs
+from exchange.incubation_records import IncubationRecord
+from exchange.schema import ExchangeError
+from incubation.models import Incubation, IncubationTeam, Meeting, Milestone, TeamRole
+from incubator.models import Programme
+from solutions.models import Solution
+
+
+def _moment(moment) -> str | None:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _milestone_ref(milestone: Milestone) -> str:
+    return milestone.exchange_ref or f"ms-{milestone.pk}"
+
+
+# Export -----------------------------------------------------------------------------------
+
+
+def incubations_export(
+    *, programme: Programme, challenge_refs: dict[int, str], solution_refs: dict[int, str]
+) -> dict:
+    """``{"incubations": [...]}``, or nothing when the programme has none, so the export
+    of a round without incubations stays what it was."""
+    incubations = (
+        Incubation.objects.filter(programme=programme, challenge_id__in=challenge_refs)
+        .prefetch_related("teams", "milestones__team", "meetings")
+        .order_by("challenge_id")
+    )
+    items = [_exported(item, challenge_refs, solution_refs) for item in incubations]
+    return {"incubations": items} if items else {}
+
+
+def _exported(incubation: Incubation, challenge_refs, solution_refs) -> dict:
+    def submission(team: IncubationTeam) -> str:
+        if team.role == TeamRole.OWNER:
+            return challenge_refs[incubation.challenge_id]
+        return solution_refs.get(team.solution_id, "")
+
+    teams = sorted(incubation.teams.all(), key=lambda team: (team.role, team.pk))
+    return {
+        "challenge": challenge_refs[incubation.challenge_id],
+        "state": incubation.state,
+        "goal": incubation.goal,
+        "deliverables": incubation.deliverables,
+        "teams": [
+            {
+                "submission": submission(team),
+                "brings": team.brings,
+                "working_days": sorted(team.weekdays),
+                "working_hours": [f"{team.day_starts:%H:%M}", f"{team.day_ends:%H:%M}"],
+            }
+            for team in teams
+            if submission(team)
+        ],
+        "milestones": [
+            {
+                "ref": _milestone_ref(milestone),
+                "team": submission(milestone.team),
+                "title": milestone.title,
+                "details": milestone.details,
+                "due_on": milestone.due_on.isoformat(),
+                "state": milestone.state,
+                "done_at": _moment(milestone.done_at),
+                "note": milestone.done_note,
+                "link": milestone.done_link,
+            }
+            for milestone in sorted(incubation.milestones.all(), key=lambda m: (m.due_on, m.pk))
+        ],
+        "meetings": [
+            {
+                "uid": meeting.uid,
+                "title": meeting.title,
+                "agenda": meeting.agenda,
+                "duration_minutes": meeting.duration_minutes,
+                "time_zone": meeting.time_zone,
+                "state": meeting.state,
+                "starts_at": _moment(meeting.starts_at),
+                "ends_at": _moment(meeting.ends_at),
+                "sequence": meeting.sequence,
+                "joining_link": meeting.joining_link,
+            }
+            for meeting in sorted(incubation.meetings.all(), key=lambda m: (m.created_at, m.pk))
+        ],
+    }
+
+
+# Import -----------------------------------------------------------------------------------
+
+
+def incubations_lines(counts: dict | None) -> list[str]:
+    """What the import says of the incubations, when the file carried some."""
+    if counts is None:
+        return []
+    return [
+        _("Incubations: %(created)d created, %(updated)d updated.")
+        % {"created": counts["created"], "updated": counts["updated"]}
+    ]
+
+
+class _Refs:
+    """The programme's challenges or proposals by the refs a file may name them by: their
+    own, or the generated one of a record that has none (exchange.refs)."""
+
+    def __init__(self, rows, generated_ref):
+        self.named = {row.exchange_ref: row for row in rows if row.exchange_ref}
+        self.unnamed = {row.pk: row for row in rows if not row.exchange_ref}
+        self.generated_ref = generated_ref
+
+    def get(self, ref: str):
+        if ref in self.named:
+            return self.named[ref]
+        name = refs.generated(ref)
+        if name and name[0] == self.generated_ref(name[1]):
+            return self.unnamed.get(name[1])
+        return None
+
+
+def incubations_import(*, records: list[IncubationRecord], programme: Programme) -> dict | None:
+    """Bring the file's incubations in; how many were created and updated (None when the
+    file carries none)."""
+    if not records:
+        return None
+    challenges = _Refs(
+        Challenge.objects.filter(call__programme=programme).select_related("organisation"),
+        refs.challenge_ref,
+    )
+    solutions = _Refs(
+        Solution.objects.filter(call__programme=programme).select_related("organisation"),
+        refs.solution_ref,
+    )
+    errors, counts = [], {"created": 0, "updated": 0}
+    for record in records:
+        challenge = challenges.get(record.challenge)
+        if challenge is None:
+            errors.append(
+                _("%(path)s.challenge: %(ref)s is not a challenge of this file or of the programme")
+                % {"path": record.path, "ref": record.challenge}
+            )
+            continue
+        created = _incubation(record, challenge, (challenges, solutions), programme, errors)
+        counts["created" if created else "updated"] += 1
+    if errors:
+        raise ExchangeError(errors)
+    return counts
+
+
+def _incubation(record, challenge, submissions, programme, errors) -> bool:
+    incubation, created = Incubation.objects.get_or_create(
+        challenge=challenge,
+        defaults={"programme": programme, "last_activity_at": timezone.now()},
+    )
+    incubation.state, incubation.goal = record.state, record.goal
+    incubation.deliverables = record.deliverables
+    incubation.save()
+    teams = {}
+    for index, team in enumerate(record.teams):
+        where = f"{record.path}.teams[{index}].submission"
+        found = _team(incubation, challenge, team, submissions, where, errors)
+        if found is not None:
+            teams[team.submission] = found
+    for index, milestone in enumerate(record.milestones):
+        team = teams.get(milestone.team)
+        if team is None:
+            errors.append(
+                _("%(path)s.milestones[%(index)d].team: %(ref)s is not a team of this incubation")
+                % {"path": record.path, "index": index, "ref": milestone.team}
+            )
+            continue
+        _milestone(incubation, team, milestone)
+    for index, meeting in enumerate(record.meetings):
+        _meeting(incubation, meeting, f"{record.path}.meetings[{index}].uid", errors)
+    return created
+
+
+def _team(incubation, challenge, record, submissions, where, errors) -> IncubationTeam | None:
+    challenges, solutions = submissions
+    if challenges.get(record.submission) == challenge:
+        organisation, role, solution = challenge.organisation, TeamRole.OWNER, None
+    else:
+        solution = solutions.get(record.submission)
+        if solution is None:
+            errors.append(
+                _("%(path)s: %(ref)s is not the challenge or a proposal of the programme")
+                % {"path": where, "ref": record.submission}
+            )
+            return None
+        organisation, role = solution.organisation, TeamRole.PROVIDER
+    team, _created = IncubationTeam.objects.get_or_create(
+        incubation=incubation,
+        organisation=organisation,
+        defaults={"role": role, "solution": solution},
+    )
+    team.brings, team.weekdays = record.brings, list(record.weekdays)
+    team.day_starts, team.day_ends = record.day_starts, record.day_ends
+    team.save()
+    return team
+
+
+def _milestone(incubation, team, record) -> None:
+    milestone = Milestone.objects.filter(incubation=incubation, exchange_ref=record.ref).first()
+    name = refs.generated(record.ref)
+    if milestone is None and name and name[0] == f"ms-{name[1]}":
+        milestone = Milestone.objects.filter(
+            incubation=incubation, pk=name[1], exchange_ref=""
+        ).first()
+    milestone = milestone or Milestone(incubation=incubation)
+    milestone.exchange_ref = record.ref if milestone.pk is None or milestone.exchange_ref else ""
+    milestone.team, milestone.title, milestone.details = team, record.title, record.details
+    milestone.due_on, milestone.state, milestone.done_at = (
+        record.due_on,
+        record.state,
+        record.done_at,
+    )
+    milestone.done_note, milestone.done_link = record.note, record.link
+    milestone.save()
+
+
+def _meeting(incubation, record, where, errors) -> None:
+    meeting = Meeting.objects.filter(uid=record.uid).first()
+    if meeting is not None and meeting.incubation_id != incubation.pk:
+        errors.append(
+            _("%(path)s: %(uid)s is a meeting of another incubation")
+            % {"path": where, "uid": record.uid}
+        )
+        return
+    meeting = meeting or Meeting(incubation=incubation, uid=record.uid)
+    for name in ("title", "agenda", "duration_minutes", "time_zone", "state", "sequence"):
+        setattr(meeting, name, getattr(record, name))
+    meeting.starts_at, meeting.ends_at = record.starts_at, record.ends_at
+    meeting.joining_link = record.joining_link
+    meeting.save()

@@ -1,0 +1,211 @@
+"""The joint work plan: reading it with its history, changing it, a team agreeing to it,
+and the milestones (added, changed, marked done, their file)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from incubation.forms.plan import MilestoneDoneForm, MilestoneForm, PlanForm
+from incubation.selectors.plan import milestone_of, milestones_of, plan_history
+from incubation.selectors.workspace import team_of, teams_of
+from incubation.services.plan import (
+    milestone_add,
+    milestone_change,
+    milestone_complete,
+    plan_agree,
+    plan_update,
+)
+from incubation.services.workspace import incubation_activate
+from incubation.views.common import members_only, page, workspace_view
+from incubator.forms.errors import form_errors_add, refusal_text
+
+
+@workspace_view
+@require_safe
+def plan(request, incubation):
+    return page(
+        request,
+        incubation,
+        "incubation/plan.html",
+        {
+            "milestones": milestones_of(incubation=incubation),
+            "history": plan_history(incubation=incubation),
+            "today": timezone.localdate(),
+        },
+        section="plan",
+    )
+
+
+@workspace_view
+@members_only
+def plan_edit(request, incubation):
+    teams = teams_of(incubation)
+    initial = {"goal": incubation.goal, "deliverables": incubation.deliverables}
+    initial.update({f"brings_{team.pk}": team.brings for team in teams})
+    form = PlanForm(request.POST or None, teams=teams, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = plan_update(
+                incubation=incubation,
+                by=request.user,
+                goal=form.cleaned_data["goal"],
+                deliverables=form.cleaned_data["deliverables"],
+                brings=form.brings(),
+            )
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
+        else:
+            messages.success(
+                request,
+                _("The plan is saved. The other teams are told by email and asked to agree to it.")
+                if changed
+                else _("Nothing changed in the plan."),
+            )
+            return redirect("incubation:plan", pk=incubation.pk)
+    return page(request, incubation, "incubation/plan_form.html", {"form": form}, section="plan")
+
+
+@workspace_view
+@members_only
+@require_POST
+def plan_agree_view(request, incubation, team_pk):
+    team = team_of(incubation=incubation, pk=team_pk)
+    if team is None:
+        raise Http404
+    try:
+        plan_agree(incubation=incubation, team=team, by=request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, refusal_text(error))
+    else:
+        messages.success(
+            request,
+            _("%(team)s agrees to the plan as it stands.") % {"team": team.organisation.name},
+        )
+    return redirect("incubation:plan", pk=incubation.pk)
+
+
+@workspace_view
+@members_only
+@require_POST
+def activate(request, incubation):
+    try:
+        incubation_activate(incubation=incubation, by=request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, refusal_text(error))
+    else:
+        messages.success(request, _("The work has started. Everyone in the incubation is told."))
+    return redirect("incubation:overview", pk=incubation.pk)
+
+
+def _milestone_form(request, incubation, *, milestone=None):
+    teams = teams_of(incubation)
+    initial = (
+        {
+            "title": milestone.title,
+            "team": milestone.team_id,
+            "due_on": milestone.due_on,
+            "details": milestone.details,
+            "state": milestone.state,
+        }
+        if milestone
+        else {"team": request.my_teams[0].pk if request.my_teams else None}
+    )
+    return MilestoneForm(
+        request.POST or None, teams=teams, with_state=milestone is not None, initial=initial
+    )
+
+
+@workspace_view
+@members_only
+def milestone_new(request, incubation):
+    form = _milestone_form(request, incubation)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            milestone_add(
+                incubation=incubation,
+                by=request.user,
+                team=team_of(incubation=incubation, pk=data.pop("team")),
+                **data,
+            )
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
+        else:
+            messages.success(request, _("The milestone is added to the plan."))
+            return redirect("incubation:plan", pk=incubation.pk)
+    return page(
+        request, incubation, "incubation/milestone_form.html", {"form": form}, section="plan"
+    )
+
+
+@workspace_view
+@members_only
+def milestone_edit(request, incubation, milestone_pk):
+    milestone = milestone_of(incubation=incubation, pk=milestone_pk)
+    form = _milestone_form(request, incubation, milestone=milestone)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            milestone_change(
+                milestone=milestone,
+                by=request.user,
+                team=team_of(incubation=incubation, pk=data.pop("team")),
+                **data,
+            )
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
+        else:
+            messages.success(request, _("The milestone is saved."))
+            return redirect("incubation:plan", pk=incubation.pk)
+    return page(
+        request,
+        incubation,
+        "incubation/milestone_form.html",
+        {"form": form, "milestone": milestone},
+        section="plan",
+    )
+
+
+@workspace_view
+@members_only
+def milestone_done(request, incubation, milestone_pk):
+    milestone = milestone_of(incubation=incubation, pk=milestone_pk)
+    form = MilestoneDoneForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            milestone_complete(
+                milestone=milestone,
+                by=request.user,
+                note=form.cleaned_data["note"],
+                link=form.cleaned_data["link"],
+                upload=form.cleaned_data["file"],
+            )
+        except (PermissionDenied, ValidationError) as error:
+            form_errors_add(form, error)
+        else:
+            messages.success(
+                request, _("The milestone is done. The other teams are told by email.")
+            )
+            return redirect("incubation:plan", pk=incubation.pk)
+    return page(
+        request,
+        incubation,
+        "incubation/milestone_done.html",
+        {"form": form, "milestone": milestone},
+        section="plan",
+    )
+
+
+@workspace_view
+@require_safe
+def milestone_file(request, incubation, milestone_pk):
+    milestone = milestone_of(incubation=incubation, pk=milestone_pk)
+    if not milestone.done_file:
+        raise Http404
+    return FileResponse(
+        milestone.done_file.open("rb"), as_attachment=True, filename=milestone.done_file_name
+    )
