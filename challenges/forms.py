@@ -2,19 +2,19 @@
 typed (lengths, plain text, known values); completeness is checked at submission."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import LIMITS, LifecycleStage, Sector
-from incubator.forms.fields import CountedTextField, LanguagesField
-from incubator.models import Theme
+from incubator.forms.fields import LanguagesField
+from submissions.forms import counted_field, themes_field, written_in_field
 
 
 def _counted(name, label, help_text, *, multiline=True, required=False):
-    return CountedTextField(
+    return counted_field(
+        limits=LIMITS,
+        name=name,
         label=label,
         help_text=help_text,
-        max_length=LIMITS[name],
         multiline=multiline,
         required=required,
     )
@@ -35,13 +35,7 @@ def about_fields():
             _("The problem in one sentence, for lists and search results."),
             multiline=False,
         ),
-        "themes": forms.ModelMultipleChoiceField(
-            label=_("Themes"),
-            queryset=Theme.objects.order_by("name"),
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            help_text=_("Choose at least one."),
-        ),
+        "themes": themes_field(),
         "sector": forms.ChoiceField(
             label=_("Sector"),
             choices=[("", _("Choose a sector")), *Sector.choices],
@@ -53,9 +47,7 @@ def about_fields():
             required=False,
             widget=forms.RadioSelect,
         ),
-        "written_in": forms.ChoiceField(
-            label=_("Language you are writing in"), choices=settings.LANGUAGES
-        ),
+        "written_in": written_in_field(),
     }
 
 

@@ -2,20 +2,20 @@
 is typed; completeness is checked at submission."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from incubator.forms.fields import CountedTextField, LanguagesField, TimeZoneField
-from incubator.models import Theme
+from incubator.forms.fields import LanguagesField, TimeZoneField
 from solutions.models import LIMITS, MAX_INTERESTS, Shareable, Solution
 from solutions.selectors import challenges_open_to
+from submissions.forms import counted_field, themes_field, written_in_field
 
 
 def _counted(name, label, help_text, *, multiline=True, required=False):
-    return CountedTextField(
+    return counted_field(
+        limits=LIMITS,
+        name=name,
         label=label,
         help_text=help_text,
-        max_length=LIMITS[name],
         multiline=multiline,
         required=required,
     )
@@ -36,16 +36,8 @@ def about_fields(solution: Solution):
             _("What you offer, in one sentence."),
             multiline=False,
         ),
-        "themes": forms.ModelMultipleChoiceField(
-            label=_("Themes"),
-            queryset=Theme.objects.order_by("name"),
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            help_text=_("Choose at least one."),
-        ),
-        "written_in": forms.ChoiceField(
-            label=_("Language you are writing in"), choices=settings.LANGUAGES
-        ),
+        "themes": themes_field(),
+        "written_in": written_in_field(),
     }
 
 

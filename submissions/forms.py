@@ -1,12 +1,13 @@
 """The forms every kind of submission's drafting pages share."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incubator.forms.fields import CountedTextField
-from incubator.models import Organisation, User
+from incubator.models import Organisation, Theme, User
 from submissions.models import Submission
 
 
@@ -78,3 +79,33 @@ def contact_fields(submission: Submission) -> dict[str, forms.Field]:
             ),
         ),
     }
+
+
+# Questions every kind asks -----------------------------------------------------------------
+
+
+def counted_field(
+    *, limits: dict[str, int], name: str, label, help_text, multiline=True, required=False
+) -> CountedTextField:
+    """A text answer with its length limit, from the kind's ``LIMITS``."""
+    return CountedTextField(
+        label=label,
+        help_text=help_text,
+        max_length=limits[name],
+        multiline=multiline,
+        required=required,
+    )
+
+
+def themes_field() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose at least one."),
+    )
+
+
+def written_in_field() -> forms.ChoiceField:
+    return forms.ChoiceField(label=_("Language you are writing in"), choices=settings.LANGUAGES)

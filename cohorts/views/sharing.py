@@ -71,37 +71,21 @@ def resource_list(request):
 
 @login_required
 def resource_new(request):
-    cohorts = member_cohorts(user=request.user).order_by("-created_at", "-pk")
-    if not cohorts:
-        return render(request, "cohorts/not_a_member.html", status=403)
-    teams = member_teams(user=request.user)
-    form = ResourceForm(request.POST or None, request.FILES or None, teams=teams)
-    _with_cohort_choice(form, cohorts)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            resource_share(
-                cohort=data.get("cohort") or cohorts[0],
-                by=request.user,
-                organisation=data["organisation"],
-                title=data["title"],
-                description=data["description"],
-                themes=data["themes"],
-                url=data["url"],
-                upload=data["file"],
-            )
-        except PermissionDenied as error:
-            form_errors_add(form, error, field="organisation")
-        except ValidationError as error:
-            form_errors_add(form, error)
-        else:
-            messages.success(request, _("“%(title)s” is shared.") % {"title": data["title"]})
-            return redirect("cohorts:resources")
-    return render(
-        request,
-        "cohorts/resources/form.html",
-        {"form": form},
-        status=400 if form.errors else 200,
+    def share(*, cohort, data):
+        resource_share(
+            cohort=cohort,
+            by=request.user,
+            organisation=data["organisation"],
+            title=data["title"],
+            description=data["description"],
+            themes=data["themes"],
+            url=data["url"],
+            upload=data["file"],
+        )
+        return _("“%(title)s” is shared.") % {"title": data["title"]}
+
+    return _post_for_a_team(
+        request, ResourceForm, share, "cohorts/resources/form.html", "cohorts:resources"
     )
 
 
@@ -140,35 +124,42 @@ def opportunity_list(request):
 
 @login_required
 def opportunity_new(request):
+    def post(*, cohort, data):
+        opportunity_post(
+            cohort=cohort,
+            organisation=data["organisation"],
+            by=request.user,
+            kind=data["kind"],
+            title=data["title"],
+            description=data["description"],
+            url=data["url"],
+            expires_on=data["expires_on"],
+        )
+        return _("“%(title)s” is on the board.") % {"title": data["title"]}
+
+    return _post_for_a_team(
+        request, OpportunityForm, post, "cohorts/opportunities/form.html", "cohorts:opportunities"
+    )
+
+
+def _post_for_a_team(request, form_class, service, template: str, done_url: str):
+    """A member shares something in the name of one of their teams, in one of their
+    cohorts: the form, the service's refusals on it, and the page it leads back to."""
     cohorts = member_cohorts(user=request.user).order_by("-created_at", "-pk")
     if not cohorts:
         return render(request, "cohorts/not_a_member.html", status=403)
-    teams = member_teams(user=request.user)
-    form = OpportunityForm(request.POST or None, teams=teams)
+    files = request.FILES or None if request.method == "POST" else None
+    form = form_class(request.POST or None, files, teams=member_teams(user=request.user))
     _with_cohort_choice(form, cohorts)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            opportunity_post(
-                cohort=data.get("cohort") or cohorts[0],
-                organisation=data["organisation"],
-                by=request.user,
-                kind=data["kind"],
-                title=data["title"],
-                description=data["description"],
-                url=data["url"],
-                expires_on=data["expires_on"],
-            )
+            done = service(cohort=data.get("cohort") or cohorts[0], data=data)
         except PermissionDenied as error:
             form_errors_add(form, error, field="organisation")
         except ValidationError as error:
             form_errors_add(form, error)
         else:
-            messages.success(request, _("“%(title)s” is on the board.") % {"title": data["title"]})
-            return redirect("cohorts:opportunities")
-    return render(
-        request,
-        "cohorts/opportunities/form.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
+            messages.success(request, done)
+            return redirect(done_url)
+    return render(request, template, {"form": form}, status=400 if form.errors else 200)

@@ -122,52 +122,35 @@ def _milestone_form(request, incubation, *, milestone=None):
 @workspace_view
 @members_only
 def milestone_new(request, incubation):
-    form = _milestone_form(request, incubation)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            milestone_add(
-                incubation=incubation,
-                by=request.user,
-                team=team_of(incubation=incubation, pk=data.pop("team")),
-                **data,
-            )
-        except (PermissionDenied, ValidationError) as error:
-            form_errors_add(form, error)
-        else:
-            messages.success(request, _("The milestone is added to the plan."))
-            return redirect("incubation:plan", pk=incubation.pk)
-    return page(
-        request, incubation, "incubation/milestone_form.html", {"form": form}, section="plan"
-    )
+    return _milestone_page(request, incubation, milestone=None)
 
 
 @workspace_view
 @members_only
 def milestone_edit(request, incubation, milestone_pk):
     milestone = milestone_of(incubation=incubation, pk=milestone_pk)
+    return _milestone_page(request, incubation, milestone=milestone)
+
+
+def _milestone_page(request, incubation, *, milestone):
+    """Adding a milestone and changing one: the same form, the service that fits."""
     form = _milestone_form(request, incubation, milestone=milestone)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        team = team_of(incubation=incubation, pk=data.pop("team"))
         try:
-            milestone_change(
-                milestone=milestone,
-                by=request.user,
-                team=team_of(incubation=incubation, pk=data.pop("team")),
-                **data,
-            )
+            if milestone is None:
+                milestone_add(incubation=incubation, by=request.user, team=team, **data)
+            else:
+                milestone_change(milestone=milestone, by=request.user, team=team, **data)
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            messages.success(request, _("The milestone is saved."))
+            done = _("The milestone is added to the plan.") if milestone is None else None
+            messages.success(request, done or _("The milestone is saved."))
             return redirect("incubation:plan", pk=incubation.pk)
-    return page(
-        request,
-        incubation,
-        "incubation/milestone_form.html",
-        {"form": form, "milestone": milestone},
-        section="plan",
-    )
+    context = {"form": form, "milestone": milestone}
+    return page(request, incubation, "incubation/milestone_form.html", context, section="plan")
 
 
 @workspace_view
