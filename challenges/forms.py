@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges.models import LIMITS, LifecycleStage, Sector
 from incubator.forms.fields import LanguagesField
-from submissions.forms import counted_field, themes_field, written_in_field
+from submissions.forms import counted_field, headline_fields, written_in_field
 
 
 def _counted(name, label, help_text, *, multiline=True, required=False):
@@ -22,20 +22,11 @@ def _counted(name, label, help_text, *, multiline=True, required=False):
 
 def about_fields():
     return {
-        "title": _counted(
-            "title",
-            _("Title"),
-            _("A short name for the problem, as a headline."),
-            multiline=False,
-            required=True,
+        **headline_fields(
+            limits=LIMITS,
+            title_help=_("A short name for the problem, as a headline."),
+            summary_help=_("The problem in one sentence, for lists and search results."),
         ),
-        "summary": _counted(
-            "summary",
-            _("One-line summary"),
-            _("The problem in one sentence, for lists and search results."),
-            multiline=False,
-        ),
-        "themes": themes_field(),
         "sector": forms.ChoiceField(
             label=_("Sector"),
             choices=[("", _("Choose a sector")), *Sector.choices],

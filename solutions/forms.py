@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from incubator.forms.fields import LanguagesField, TimeZoneField
 from solutions.models import LIMITS, MAX_INTERESTS, Shareable, Solution
 from solutions.selectors import challenges_open_to
-from submissions.forms import counted_field, themes_field, written_in_field
+from submissions.forms import counted_field, headline_fields, written_in_field
 
 
 def _counted(name, label, help_text, *, multiline=True, required=False):
@@ -23,20 +23,11 @@ def _counted(name, label, help_text, *, multiline=True, required=False):
 
 def about_fields(solution: Solution):
     return {
-        "title": _counted(
-            "title",
-            _("Title"),
-            _("A short name for what your team did, as a headline."),
-            multiline=False,
-            required=True,
+        **headline_fields(
+            limits=LIMITS,
+            title_help=_("A short name for what your team did, as a headline."),
+            summary_help=_("What you offer, in one sentence."),
         ),
-        "summary": _counted(
-            "summary",
-            _("One-line summary"),
-            _("What you offer, in one sentence."),
-            multiline=False,
-        ),
-        "themes": themes_field(),
         "written_in": written_in_field(),
     }
 

@@ -109,3 +109,25 @@ def themes_field() -> forms.ModelMultipleChoiceField:
 
 def written_in_field() -> forms.ChoiceField:
     return forms.ChoiceField(label=_("Language you are writing in"), choices=settings.LANGUAGES)
+
+
+def headline_fields(*, limits: dict[str, int], title_help, summary_help) -> dict:
+    """The title, the one-line summary and the themes."""
+    return {
+        "title": counted_field(
+            limits=limits,
+            name="title",
+            label=_("Title"),
+            help_text=title_help,
+            multiline=False,
+            required=True,
+        ),
+        "summary": counted_field(
+            limits=limits,
+            name="summary",
+            label=_("One-line summary"),
+            help_text=summary_help,
+            multiline=False,
+        ),
+        "themes": themes_field(),
+    }

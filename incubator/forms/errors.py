@@ -25,3 +25,19 @@ def refusal_text(error: ValidationError | PermissionDenied) -> str:
     if isinstance(error, PermissionDenied):
         return str(error) or _("You cannot make this change.")
     return " ".join(error.messages)
+
+
+NOT_DONE = object()
+
+
+def form_act(request, form: forms.BaseForm, act):
+    """When a valid form was posted, ``act(**cleaned_data)`` (a service, its other
+    arguments given) and its result; a refusal goes onto the form. ``NOT_DONE`` when the
+    page should show the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return NOT_DONE
+    try:
+        return act(**form.cleaned_data)
+    except (ValidationError, PermissionDenied) as error:
+        form_errors_add(form, error)
+        return NOT_DONE

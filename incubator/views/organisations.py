@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -5,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from incubator.forms.errors import form_errors_add
+from incubator.forms.errors import NOT_DONE, form_act, form_errors_add
 from incubator.forms.organisations import InvitationForm, OrganisationForm
 from incubator.selectors.organisations import (
     invitation_from_token,
@@ -25,14 +27,10 @@ from incubator.views.confirmation import form_receiver
 @login_required
 def organisation_new(request):
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = organisation_create(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_errors_add(form, error)
-        else:
-            messages.success(request, _("Your team is registered. Invite your colleagues."))
-            return redirect("incubator:organisation_detail", pk=organisation.pk)
+    organisation = form_act(request, form, partial(organisation_create, by=request.user))
+    if organisation is not NOT_DONE:
+        messages.success(request, _("Your team is registered. Invite your colleagues."))
+        return redirect("incubator:organisation_detail", pk=organisation.pk)
     return render(request, "organisations/form.html", {"form": form, "organisation": None})
 
 
@@ -42,14 +40,10 @@ def organisation_edit(request, pk):
     initial = {name: getattr(organisation, name) for name in ORGANISATION_FIELDS}
     initial["country"] = organisation.country.code
     form = OrganisationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation_update(organisation=organisation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_errors_add(form, error)
-        else:
-            messages.success(request, _("The team's details are saved."))
-            return redirect("incubator:organisation_detail", pk=organisation.pk)
+    update = partial(organisation_update, organisation=organisation, by=request.user)
+    if form_act(request, form, update) is not NOT_DONE:
+        messages.success(request, _("The team's details are saved."))
+        return redirect("incubator:organisation_detail", pk=organisation.pk)
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
 
 

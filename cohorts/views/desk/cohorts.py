@@ -1,6 +1,8 @@
 """The secretariat's cohorts: creating one, its teams, its sessions, the feedback on them,
 and resources shared in the secretariat's name."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -18,21 +20,17 @@ from cohorts.selectors import (
 )
 from cohorts.services import cohort_create, cohort_enrol, resource_share
 from incubator.access import secretariat_required
-from incubator.forms.errors import form_errors_add
+from incubator.forms.errors import NOT_DONE, form_act, form_errors_add
 from incubator.views.confirmation import form_receiver
 
 
 @secretariat_required
 def cohort_desk(request):
     form = CohortForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            cohort = cohort_create(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_errors_add(form, error)
-        else:
-            messages.success(request, _("The cohort “%(name)s” is created.") % {"name": cohort})
-            return redirect("cohorts:desk_cohort", pk=cohort.pk)
+    cohort = form_act(request, form, partial(cohort_create, by=request.user))
+    if cohort is not NOT_DONE:
+        messages.success(request, _("The cohort “%(name)s” is created.") % {"name": cohort})
+        return redirect("cohorts:desk_cohort", pk=cohort.pk)
     return render(
         request,
         "cohorts/desk/cohorts.html",
