@@ -64,10 +64,15 @@ def submit(page: Page, button_name: str) -> None:
     follow(page, page.get_by_role("button", name=button_name, exact=True))
 
 
-def sign_in(page: Page, site: str, email: str) -> None:
+def read_in(page: Page, language_name: str) -> None:
+    """Use the header's language button (it names the other language in that language)."""
+    follow(page, page.locator(".language-switch").get_by_role("button", name=language_name))
+
+
+def sign_in(page: Page, site: str, email: str, *, password: str = PASSWORD) -> None:
     visit(page, f"{site}/accounts/login/")
     page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").fill(password)
     submit(page, "Sign In")
 
 
@@ -78,8 +83,10 @@ def sign_out(page: Page) -> None:
     expect(nav.get_by_role("button", name="Sign out")).to_have_count(0)
 
 
-def sign_in_with_second_factor(page: Page, site: str, email: str, secret: str) -> None:
-    sign_in(page, site, email)
+def sign_in_with_second_factor(
+    page: Page, site: str, email: str, secret: str, *, password: str = PASSWORD
+) -> None:
+    sign_in(page, site, email, password=password)
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     page.get_by_label("Code").fill(current_totp_code(secret))
     submit(page, "Sign In")

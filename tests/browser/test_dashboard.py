@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from matching.models import MatchRun
-from tests.browser.journey import follow, sign_in_with_second_factor, submit, visit
+from tests.browser.journey import follow, read_in, sign_in_with_second_factor, visit
 from tests.cohorts.factories import (
     CohortFactory,
     FeedbackFactory,
@@ -98,7 +98,6 @@ def test_the_secretariat_reads_the_programme_in_numbers(page: Page, site: str):
     )
 
     # In French, the same page writes its numbers the French way.
-    page.get_by_label("Language").select_option("fr")
-    submit(page, "Change")
+    read_in(page, "Français")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("#attendance-feedback table")).to_contain_text("4,5")

@@ -18,7 +18,14 @@ from playwright.sync_api import Page, expect
 from cohorts.models import Session
 from incubator.models import Call, Programme, Theme
 from reviews.models import Criterion
-from tests.browser.journey import current_totp_code, follow, last_email_to, submit, visit
+from tests.browser.journey import (
+    current_totp_code,
+    follow,
+    last_email_to,
+    read_in,
+    submit,
+    visit,
+)
 from tests.cohorts.factories import CohortFactory, SessionFactory, cohort_member
 from tests.factories import (
     PASSWORD,
@@ -190,8 +197,7 @@ CHALLENGE_TEXTS = {
 
 def choose_french(page: Page, site: str) -> None:
     visit(page, site)
-    page.get_by_label("Language").select_option("fr")
-    submit(page, "Change")
+    read_in(page, "Français")
 
 
 def sign_in_in_french(page: Page, site: str, user, secret: str | None = None) -> None:
@@ -211,8 +217,7 @@ def test_a_visitor_who_switches_to_french_sees_every_main_page_in_french(
     challenge = round_in_french["challenge"]
 
     visit(page, site)
-    page.get_by_label("Language").select_option("fr")
-    submit(page, "Change")
+    read_in(page, "Français")
     assert_in_french(page, messages)
 
     follow(page, page.get_by_role("navigation", name="Principal").get_by_role("link", name="Défis"))
