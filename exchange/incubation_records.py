@@ -1,4 +1,4 @@
-"""Reading the optional ``incubations`` of an exchange file (docs/exchange-incubations.md)
+"""Reading the optional ``incubations`` of an exchange file (docs/exchange-format.md)
 into plain records, every problem named by its JSON path, before anything is written.
 A file without the key reads as no incubations: older files import as they always did.
 

@@ -1,4 +1,4 @@
-"""Incubations in the exchange format (docs/exchange-incubations.md): the export of a
+"""Incubations in the exchange format (docs/exchange-format.md): the export of a
 round carries each incubation with its teams, milestones and meetings, so a round can be
 archived whole; the import brings them back. Messages, check-ins and closing reports are
 the teams' own and stay in the portal.

@@ -1,4 +1,4 @@
-"""Incubations in exchange files (docs/exchange-incubations.md): a round's export carries
+"""Incubations in exchange files (docs/exchange-format.md): a round's export carries
 its incubations with teams, milestones and meetings; importing it into an empty portal
 and exporting again gives the same file; older files without the key import as before;
 a bad incubation rejects the whole file, every problem named by its path."""
