@@ -10,3 +10,7 @@ class IncubationConfig(AppConfig):
         # Matching and the cohort track sit below incubation and cannot call it: they send
         # signals, and incubation answers them.
         from incubation import receivers  # noqa: F401
+        from incubation.overview import incubation_notes
+        from submissions.overview import overview_note_register
+
+        overview_note_register(incubation_notes)

@@ -1,7 +1,7 @@
 """The confirmed match on a team's overview of its challenge or proposal: who the
 partner is and how to reach them. Registered with the submissions kernel in
-MatchingConfig.ready(). The incubation, once it exists, registers its own note the same
-way (a link to the incubation page), next to this one."""
+MatchingConfig.ready(). The incubation registers its own note the same way
+(incubation/overview.py), after this one."""
 
 from django.utils.translation import gettext as _
 

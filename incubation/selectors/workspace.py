@@ -169,3 +169,10 @@ def has_incubations(*, user: User) -> bool:
     if is_secretariat(user):
         return Incubation.objects.exists()
     return incubations_of_member(user).exists()
+
+
+def incubation_of_submission(*, submission) -> Incubation | None:
+    """The incubation a challenge, or a provider's matched proposal, works in."""
+    if isinstance(submission, Challenge):
+        return Incubation.objects.filter(challenge=submission).first()
+    return Incubation.objects.filter(teams__solution=submission).first()

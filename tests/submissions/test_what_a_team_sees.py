@@ -1,15 +1,18 @@
 """A team's overview of its challenge or proposal shows its real state: every file it
-attached, with name, size and a download link, and the partner of a confirmed match."""
+attached, with name, size and a download link, the partner of a confirmed match, and the
+incubation the teams work in."""
 
 import pytest
 from django.urls import reverse
 
 from challenges.services import CHALLENGE_DRAFTING
+from incubation.models import IncubationState
 from matching.models import Match
 from solutions.services import SOLUTION_DRAFTING
 from submissions.services.drafting import submission_attachment_add
 from tests.challenges.files import PDF, upload
 from tests.factories import ChallengeFactory, MembershipFactory
+from tests.incubation.factories import workspace
 from tests.outcomes.factories import ConfirmedMatchFactory, member_of
 from tests.solutions.factories import SolutionFactory
 
@@ -88,3 +91,28 @@ def test_a_pair_only_proposed_is_not_shown_as_a_match(client_of):
 
     assert "Matched with" not in page
     assert "the secretariat will match your team" in page
+
+
+@pytest.mark.parametrize("side", ["owner", "provider"])
+def test_each_matched_team_finds_its_incubation_from_its_overview(client_of, side):
+    ws = workspace()
+    submission = ws.incubation.challenge if side == "owner" else ws.provider_team.solution
+    namespace = "challenges" if side == "owner" else "solutions"
+
+    url = reverse(f"{namespace}:overview", kwargs={"pk": submission.pk})
+    page = client_of(getattr(ws, side)).get(url).content.decode()
+
+    workspace_url = reverse("incubation:overview", kwargs={"pk": ws.incubation.pk})
+    assert f'<a href="{workspace_url}">Open the incubation workspace</a>' in page
+    assert "In incubation: your team and its partners plan, meet and report" in page
+    assert "Work with them directly" not in page
+
+
+def test_a_closed_incubation_is_still_linked_for_reading(client_of):
+    ws = workspace(state=IncubationState.CLOSED)
+
+    url = reverse("challenges:overview", kwargs={"pk": ws.incubation.challenge.pk})
+    page = client_of(ws.owner).get(url).content.decode()
+
+    assert "Open the incubation workspace" in page
+    assert "The incubation is closed; its workspace stays open for reading." in page
