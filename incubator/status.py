@@ -96,3 +96,14 @@ def tone_of(value) -> Tone:
         return TONES[str(value)]
     except KeyError:
         raise UnknownState(f"no badge tone for the state {value!r}; add it to TONES") from None
+
+
+def completion(done: int | None, total: int) -> int | None:
+    """``done`` of ``total`` in whole percent: never 100 before all is done, nor 0 once
+    something is; None when not known or there is nothing to do."""
+    if done is None or not total:
+        return None
+    percent = round(100 * done / total)
+    if done < total:
+        return min(max(percent, 1 if done else 0), 99)
+    return percent

@@ -7,6 +7,8 @@ text. Plain Python, so it is tested without a page."""
 
 from dataclasses import dataclass
 
+from incubator.status import completion
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -75,17 +77,6 @@ class DrawnProgress:
 @dataclass(frozen=True)
 class ProgressChart:
     bars: list[DrawnProgress]
-
-
-def completion(done: int | None, total: int) -> int | None:
-    """``done`` of ``total`` in whole percent: never 100 before all is done, nor 0 once
-    something is."""
-    if done is None or not total:
-        return None
-    percent = round(100 * done / total)
-    if done < total:
-        return min(max(percent, 1 if done else 0), 99)
-    return percent
 
 
 def progress_chart(rows: list[Progress]) -> ProgressChart:

@@ -130,3 +130,44 @@ def test_a_selected_and_a_declined_challenge_do_not_look_alike(client_of):
     selected, declined = _badge(page, "Selected"), _badge(page, "Declined")
     assert selected == ("done", "✓")
     assert declined == ("stopped", "✕")
+
+
+# How much of a whole is done -------------------------------------------------------------
+
+
+def bar_of(html: str) -> tuple[str, str]:
+    """(how far the bar is filled, the text written beside it)."""
+    filled = re.search(r'<rect class="completion-done" width="(\d+)"', html).group(1)
+    text = re.search(r'<span class="completion-text">([^<]*)</span>', html).group(1)
+    return filled, text
+
+
+@pytest.mark.parametrize(
+    "done,total,filled,text",
+    [
+        (0, 5, "0", "0 of 5 reviews done (0%)"),
+        (3, 5, "60", "3 of 5 reviews done (60%)"),
+        (5, 5, "100", "5 of 5 reviews done (100%)"),
+        (0, 1, "0", "0 of 1 review done (0%)"),
+        (0, 0, "0", "No review assigned yet."),
+    ],
+)
+def test_the_bar_is_filled_by_completion_with_the_numbers_written(done, total, filled, text):
+    html = render('{% completion done total "reviews" %}', done=done, total=total)
+
+    assert bar_of(html) == (filled, text)
+    assert '<svg class="completion-bar"' in html and 'aria-hidden="true"' in html
+
+
+def test_the_bar_speaks_french_with_french_spaces():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        html = render('{% completion 1 3 "milestones" %}')
+
+    assert bar_of(html) == ("33", "Jalons terminés\u00a0: 1 sur 3 (33\u00a0%)")
+
+
+def test_the_bar_counts_only_what_it_knows():
+    with pytest.raises(ValueError, match="'apples'"):
+        render('{% completion 1 2 "apples" %}')
