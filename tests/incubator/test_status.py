@@ -87,7 +87,7 @@ def test_the_badge_writes_the_label_out_with_its_tone_and_a_hidden_mark():
 
     assert html == (
         '<span class="status status--done"><span class="status-mark" aria-hidden="true">✓'
-        "</span> Selected</span>"
+        '</span> <span class="status-text">Selected</span></span>'
     )
 
 
@@ -105,13 +105,13 @@ def test_each_tone_has_its_class_and_mark(state, tone, mark):
 
     assert f'class="status status--{tone}"' in html
     assert f'aria-hidden="true">{mark}</span>' in html
-    assert html.endswith(" Words &amp; more</span>")
+    assert html.endswith('<span class="status-text">Words &amp; more</span></span>')
 
 
 def _badge(page: str, text: str) -> tuple[str, str]:
     found = re.search(
         r'<span class="status status--(\w+)"><span class="status-mark" aria-hidden="true">'
-        r"(.)</span> " + re.escape(text) + "</span>",
+        r'(.)</span> <span class="status-text">' + re.escape(text) + "</span></span>",
         page,
     )
     assert found, f"no badge {text!r} on the page"
