@@ -1,17 +1,13 @@
-"""Bar charts drawn on the server as SVG: the geometry here, the markup in
-templates/outcomes/_bar_chart.html (the showcase) and templates/outcomes/dashboard/
-(the secretariat's dashboard). Plain Python, so it is tested without a page."""
+"""Bar charts drawn on the server: the figures here, the markup in
+templates/outcomes/_chart_rows.html, shared by the showcase (templates/outcomes/
+_bar_chart.html) and the secretariat's dashboard (templates/outcomes/dashboard/). Each
+bar is one row: its label written whole on a line of its own, so that it wraps on a phone
+and is never cut, then the bar (a responsive SVG as wide as its row) and its number in
+text. Plain Python, so it is tested without a page."""
 
 from dataclasses import dataclass
 
-# Pixels. Labels longer than LABEL_CHARS are shortened in the drawing only; the table
-# beside the chart carries them whole.
-WIDTH = 640
-LABEL_WIDTH = 190
-VALUE_ROOM = 48
-BAR_HEIGHT = 22
-GAP = 10
-LABEL_CHARS = 24
+from incubator.status import completion
 
 
 @dataclass(frozen=True)
@@ -24,63 +20,37 @@ class Bar:
 @dataclass(frozen=True)
 class DrawnBar:
     label: str
-    short_label: str
     value: int | float
-    y: int
-    width: int
-    text_y: int
-    value_x: int
+    percent: float  # of the row's width: the bar's share of the largest value
 
 
 @dataclass(frozen=True)
 class BarChart:
-    width: int
-    height: int
-    label_width: int
-    bar_height: int
     bars: list[DrawnBar]
     total: int | float
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+def _share(part: int | float, whole: int | float) -> float:
+    """``part`` of ``whole`` in percent, to one decimal; a part above nothing shows."""
+    if not part or not whole:
+        return 0.0
+    return max(round(100 * part / whole, 1), 1.0)
 
 
 def bar_chart(bars: list[Bar], *, maximum: int | float | None = None) -> BarChart:
     """Horizontal bars, longest for the largest value (or for ``maximum``, the top of a
     fixed scale such as ratings out of 5), in the order given."""
     longest = maximum or max((bar.value for bar in bars), default=0) or 1
-    room = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    drawn = []
-    for index, bar in enumerate(bars):
-        y = GAP + index * (BAR_HEIGHT + GAP)
-        width = max(round(room * bar.value / longest), 2 if bar.value else 0)
-        drawn.append(
-            DrawnBar(
-                label=bar.label,
-                short_label=_short(bar.label),
-                value=bar.value,
-                y=y,
-                width=width,
-                text_y=y + BAR_HEIGHT // 2 + 5,
-                value_x=LABEL_WIDTH + width + 6,
-            )
-        )
     return BarChart(
-        width=WIDTH,
-        height=GAP + len(bars) * (BAR_HEIGHT + GAP),
-        label_width=LABEL_WIDTH,
-        bar_height=BAR_HEIGHT,
-        bars=drawn,
+        bars=[DrawnBar(bar.label, bar.value, _share(bar.value, longest)) for bar in bars],
         total=sum(bar.value for bar in bars),
     )
 
 
 # Progress: how much of a whole is done (reviews submitted of those assigned, people who
-# came of those registered). The outline is the whole, the filled part what is done; the
-# numbers are written beside each bar, so nothing is told by colour or length alone.
-
-PROGRESS_VALUE_ROOM = 110
+# came of those registered). Every bar is the whole row wide, outlined, and filled as far
+# as is done: it shows completion, not size. The numbers and the percentage are written
+# beside each bar, so nothing is told by colour or length alone.
 
 
 @dataclass(frozen=True)
@@ -94,52 +64,26 @@ class Progress:
 @dataclass(frozen=True)
 class DrawnProgress:
     label: str
-    short_label: str
     done: int | None
     total: int
-    y: int
-    total_width: int
-    done_width: int
-    text_y: int
-    value_x: int
+    percent: int | None  # done of total, rounded; None when not known or nothing to do
+
+    @property
+    def filled(self) -> int:
+        """How far the bar is filled, in percent of its width."""
+        return self.percent or 0
 
 
 @dataclass(frozen=True)
 class ProgressChart:
-    width: int
-    height: int
-    label_width: int
-    bar_height: int
     bars: list[DrawnProgress]
 
 
 def progress_chart(rows: list[Progress]) -> ProgressChart:
-    """One outlined bar per row, as long as its whole against the largest whole, filled
-    as far as is done; in the order given."""
-    largest = max((row.total for row in rows), default=0) or 1
-    room = WIDTH - LABEL_WIDTH - PROGRESS_VALUE_ROOM
-    drawn = []
-    for index, row in enumerate(rows):
-        y = GAP + index * (BAR_HEIGHT + GAP)
-        total_width = max(round(room * row.total / largest), 2 if row.total else 0)
-        done_width = round(total_width * (row.done or 0) / row.total) if row.total else 0
-        drawn.append(
-            DrawnProgress(
-                label=row.label,
-                short_label=_short(row.label),
-                done=row.done,
-                total=row.total,
-                y=y,
-                total_width=total_width,
-                done_width=done_width,
-                text_y=y + BAR_HEIGHT // 2 + 5,
-                value_x=LABEL_WIDTH + total_width + 6,
-            )
-        )
+    """One bar per row, filled as far as is done of its own whole; in the order given."""
     return ProgressChart(
-        width=WIDTH,
-        height=GAP + len(rows) * (BAR_HEIGHT + GAP),
-        label_width=LABEL_WIDTH,
-        bar_height=BAR_HEIGHT,
-        bars=drawn,
+        bars=[
+            DrawnProgress(row.label, row.done, row.total, completion(row.done, row.total))
+            for row in rows
+        ]
     )

@@ -32,15 +32,18 @@ from tests.reviews.factories import assign, reviewer, rubric, under_review
 
 pytestmark = pytest.mark.browser
 
+LONG_LABEL = "Evidence-based policymaking and evaluation"
+
 
 def a_round():
     programme = ProgrammeFactory(slug="incubator-2027", name="Innovation Incubator 2027")
     call = CallFactory(programme=programme, title="Call for challenges 2027")
     rubric(call)
     inclusion = ThemeFactory(slug="inclusion", name="Digital inclusion")
+    evidence = ThemeFactory(slug="evidence", name=LONG_LABEL)
     azores = OrganisationFactory(name="Azores Education Office", country="PT", level="regional")
     nairobi = OrganisationFactory(name="Nairobi County", country="KE", level="local")
-    ChallengeFactory(call=call, organisation=nairobi, themes=[inclusion])
+    ChallengeFactory(call=call, organisation=nairobi, themes=[inclusion, evidence])
     item = under_review(ChallengeFactory(call=call, organisation=azores, themes=[inclusion]))
     assign(item, reviewer(display_name="Ana Reviewer"), scores=[4, 5, 3], submitted=True)
     assign(item, reviewer(display_name="Ben Reviewer"))
@@ -65,15 +68,18 @@ def a_round():
     return programme
 
 
-def test_the_secretariat_reads_the_programme_in_numbers(page: Page, site: str):
-    a_round()
+def sign_in_as_the_desk(page: Page, site: str) -> None:
     secret = generate_totp_secret()
     desk = with_second_factor(
         secretariat_user(email="desk@incubator.example", display_name="Desk Officer"),
         secret=secret,
     )
-
     sign_in_with_second_factor(page, site, desk.email, secret)
+
+
+def test_the_secretariat_reads_the_programme_in_numbers(page: Page, site: str):
+    a_round()
+    sign_in_as_the_desk(page, site)
     visit(page, f"{site}/secretariat/")
     follow(page, page.get_by_role("link", name="Programme dashboard"))
     follow(page, page.get_by_role("link", name="Innovation Incubator 2027"))
@@ -101,3 +107,52 @@ def test_the_secretariat_reads_the_programme_in_numbers(page: Page, site: str):
     read_in(page, "Français")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("#attendance-feedback table")).to_contain_text("4,5")
+
+
+# Every text of every chart, with its font size and whether it stays inside its chart and
+# is not cut: a label written whole never has more to show than its box.
+CHART_TEXTS = """() => [...document.querySelectorAll(".chart-drawing")].flatMap((chart) => {
+  const box = chart.getBoundingClientRect();
+  return [...chart.querySelectorAll(".chart-label, .chart-value")].map((text) => {
+    const r = text.getBoundingClientRect();
+    return {
+      text: text.textContent,
+      size: parseFloat(getComputedStyle(text).fontSize),
+      inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5,
+      cut: text.scrollWidth > text.clientWidth + 1,
+      chartInPage: box.right <= document.documentElement.clientWidth + 0.5,
+    };
+  });
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_chart_label_is_whole_and_readable_on_a_phone_and_a_laptop(
+    page: Page, site: str, width: int
+):
+    a_round()
+    sign_in_as_the_desk(page, site)
+    page.set_viewport_size({"width": width, "height": 844})
+    visit(page, f"{site}/secretariat/programmes/incubator-2027/dashboard/")
+
+    texts = page.evaluate(CHART_TEXTS)
+
+    assert len(texts) > 20
+    assert LONG_LABEL in [text["text"] for text in texts]
+    assert "Ben Reviewer" in [text["text"] for text in texts]
+    assert "0 of 1 (0%)" in [text["text"] for text in texts]
+    small = [(text["text"], text["size"]) for text in texts if text["size"] < 14]
+    assert not small, small
+    outside = [text["text"] for text in texts if not text["inside"] or text["cut"]]
+    assert not outside, outside
+    assert all(text["chartInPage"] for text in texts)
+    expect(page.locator(".chart-label", has_text=LONG_LABEL).first).to_be_visible()
+    # The table of each chart's figures sits beside it, or below it on a phone, in the
+    # page; a wide table scrolls inside its own region, never the page.
+    tables_out = page.evaluate(
+        """() => [...document.querySelectorAll(".dashboard-figure .table-wrap")]
+          .filter((w) => w.getBoundingClientRect().right > document.documentElement.clientWidth)
+          .map((w) => w.querySelector("caption").textContent)"""
+    )
+    assert not tables_out, tables_out
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width

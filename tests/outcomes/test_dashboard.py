@@ -2,6 +2,7 @@
 in a known round; the page takes as many queries for a large round as for a small one;
 each table downloads as a CSV file; only the secretariat sees any of it."""
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -346,8 +347,8 @@ def test_the_page_shows_each_figure_with_its_chart_table_and_download(desk, know
     page = desk.get(dashboard_url(known_round)).content.decode()
 
     assert page.count("<h1>") == 1
-    assert page.count('<svg class="chart-drawing" role="img"') == page.count("<figcaption") - 2
-    assert '<title id="submissions-country-title">Bar chart: submissions by country' in page
+    assert page.count('<div class="chart-drawing" role="img"') == page.count("<figcaption") - 2
+    assert '<span id="submissions-country-title" hidden>Bar chart: submissions by country' in page
     assert "Portugal: 2; Kenya: 2" not in page  # the largest first, then by name
     assert "Kenya: 2; Portugal: 2" in page
     assert '<th scope="row">Ben Reviewer</th><td>1</td><td>3</td><td>2</td>' in page
@@ -513,14 +514,58 @@ def test_only_the_secretariat_sees_the_dashboard(client, client_of, known_round)
 # The charts -----------------------------------------------------------------------------
 
 
-def test_a_progress_bar_is_as_long_as_its_whole_and_filled_as_far_as_is_done():
+def test_a_progress_bar_is_filled_as_far_as_is_done_of_its_own_whole():
     chart = progress_chart(
-        [Progress("a", "Ana", 2, 4), Progress("b", "Ben", 1, 1), Progress("c", "Cleo", None, 2)]
+        [
+            Progress("a", "Ana", 2, 40),
+            Progress("b", "Ben", 1, 1),
+            Progress("c", "Cleo", None, 2),
+            Progress("d", "Dan", 0, 5),
+            Progress("e", "Eve", 199, 200),
+            Progress("f", "Fay", 1, 300),
+        ]
     )
 
-    ana, ben, cleo = chart.bars
-    assert abs(ana.total_width - 4 * ben.total_width) <= 2
-    assert ana.done_width == ana.total_width // 2
-    assert ben.done_width == ben.total_width
-    assert cleo.done_width == 0
-    assert chart.height > cleo.y + chart.bar_height
+    ana, ben, cleo, dan, eve, fay = chart.bars
+    assert (ana.percent, ana.filled) == (5, 5)  # completion, not the size of the whole
+    assert (ben.percent, ben.filled) == (100, 100)
+    assert (cleo.percent, cleo.filled) == (None, 0)
+    assert (dan.percent, dan.filled) == (0, 0)
+    assert eve.percent == 99  # not shown as all done while one is still open
+    assert fay.percent == 1  # nor as nothing done once one is
+
+
+def chart_rows(page: str, key: str) -> list[tuple[str, str]]:
+    """(label, number) of each row of the chart of the figure ``key``, as drawn."""
+    figure = re.search(rf'<figure[^>]*id="{key}".*?</figure>', page, re.S).group(0)
+    return re.findall(
+        r'<span class="chart-label">([^<]*)</span>.*?<span class="chart-value">([^<]*)</span>',
+        figure,
+        re.S,
+    )
+
+
+def test_a_long_label_is_written_whole_in_its_chart(desk, known_round, themes):
+    themes["climate"].name = "Evidence-based policymaking and evaluation"
+    themes["climate"].save()
+
+    page = desk.get(dashboard_url(known_round)).content.decode()
+
+    labels = [
+        label
+        for key in ("attendance-themes", "submissions-theme")
+        for label, _n in chart_rows(page, key)
+    ]
+    assert "Evidence-based policymaking and evaluation" in labels
+    assert not [label for label in labels if label.endswith("…")]
+
+
+def test_reviewer_progress_is_drawn_as_completion_with_its_numbers(desk, known_round):
+    page = desk.get(dashboard_url(known_round)).content.decode()
+
+    assert chart_rows(page, "reviews-reviewers") == [
+        ("Ben Reviewer", "1 of 3 (33%)"),
+        ("Ana Reviewer", "2 of 2 (100%)"),
+    ]
+    figure = re.search(r'<figure[^>]*id="reviews-reviewers".*?</figure>', page, re.S).group(0)
+    assert re.findall(r'<rect class="chart-bar" width="(\d+)"', figure) == ["33", "100"]

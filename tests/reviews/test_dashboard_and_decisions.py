@@ -4,6 +4,7 @@ once."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -95,6 +96,12 @@ def test_the_dashboard_ranks_by_weighted_mean_with_median_and_spread(desk, call)
     page = desk.get(dashboard_url(call)).content.decode()
     assert page.index("Ferries for island schools") < page.index("Water metering")
     assert "2.78" in page and "3.33" in page
+    done = re.findall(r'<span class="completion-text">([^<]*)</span>', page)
+    assert done == [
+        "3 of 3 reviews done (100%)",
+        "1 of 2 reviews done (50%)",
+        "No review assigned yet.",
+    ]
     one = desk.get(reverse("reviews:item", kwargs={"call_pk": call.pk, "item_pk": strong.pk}))
     assert "4.33" in one.content.decode()  # each review's own weighted score
 

@@ -50,6 +50,8 @@ def test_the_desk_lists_this_years_open_work_before_last_years_finished_reviews(
     assert "School meals 2027" in to_do and "Island ferries 2026" not in to_do
     assert "Finished: 1 review" in finished and "Island ferries 2026" in finished
     assert "You have submitted 1 of your 2 reviews." in page
+    assert '<span class="completion-text">1 of 2 reviews done (50%)</span>' in page
+    assert '<rect class="completion-done" width="50"' in page
 
 
 def test_a_reviewers_home_is_the_reviewers_desk(client_of, board_member):
