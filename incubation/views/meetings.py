@@ -64,7 +64,7 @@ def meeting_new(request, incubation):
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            done = _("The meeting is proposed: the others are asked which times suit them.")
+            done = _("The meeting is proposed. The others are asked which times suit them.")
             messages.success(request, f"{done} {told(audience)}")
             return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
     return page(
@@ -157,7 +157,7 @@ def meeting_fix_view(request, incubation, meeting_pk):
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            done = _("The meeting is fixed: it joins everyone’s personal calendar feed.")
+            done = _("The meeting is fixed. It joins everyone’s personal calendar feed.")
             messages.success(request, f"{done} {told(audience)}")
             return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
     return _meeting_page(request, incubation, meeting, fixing=form)
