@@ -25,7 +25,7 @@ meeting_patterns = [
     path("<int:meeting_pk>/answer/", meetings.meeting_answer, name="meeting_answer"),
     path("<int:meeting_pk>/fix/", meetings.meeting_fix_view, name="meeting_fix"),
     path("<int:meeting_pk>/new-time/", meetings.meeting_reschedule_view, name="meeting_reschedule"),
-    path("<int:meeting_pk>/cancel/", meetings.meeting_cancel_view, name="meeting_cancel"),
+    path("<int:meeting_pk>/cancel/", meetings.MeetingCancel.as_view(), name="meeting_cancel"),
     path("<int:meeting_pk>/invitation.ics", meetings.meeting_invitation, name="meeting_invitation"),
 ]
 
@@ -47,6 +47,8 @@ closing_patterns = [
 manage_patterns = [
     path("", manage.manage, name="manage"),
     path("mentor/", manage.mentor, name="mentor"),
+    path("closing/", manage.ClosingStart.as_view(), name="closing_start"),
+    path("close/", manage.IncubationClose.as_view(), name="close"),
     path("<slug:action>/", manage.move, name="move"),
 ]
 

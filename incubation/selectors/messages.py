@@ -5,7 +5,10 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 
-from incubation.models import Incubation, MemberInbox, Message
+from incubation.access import standing_of
+from incubation.message_audience import MessageAudience
+from incubation.models import EmailChoice, Incubation, MemberInbox, Message
+from incubation.selectors.people import people_to_tell, teams_without_members
 from incubator.models import User
 
 THREADS_PER_PAGE = 20
@@ -63,3 +66,28 @@ def inbox_for(*, incubation: Incubation, user: User) -> MemberInbox | None:
 
 def latest_message_id(*, incubation: Incubation) -> int:
     return incubation.messages.aggregate(last=Max("pk"))["last"] or 0
+
+
+def message_audience(*, incubation: Incubation, besides: User) -> MessageAudience:
+    """Who the periodic emails will tell of a new message by ``besides``, as each chose:
+    the people the emails go to (``people_to_tell``, who still stand in the incubation),
+    with the choice of their inbox (as they come, by default)."""
+    people = [
+        person
+        for person in people_to_tell(incubation)
+        if person.pk != besides.pk and standing_of(person, incubation) is not None
+    ]
+    choices = dict(
+        MemberInbox.objects.filter(incubation=incubation, user__in=people).values_list(
+            "user_id", "email_choice"
+        )
+    )
+    audience = MessageAudience(untold_teams=teams_without_members(incubation))
+    lists = {
+        EmailChoice.IMMEDIATE: audience.within_the_hour,
+        EmailChoice.DAILY: audience.in_the_digest,
+        EmailChoice.NONE: audience.not_emailed,
+    }
+    for person in people:
+        lists[choices.get(person.pk, EmailChoice.IMMEDIATE)].append(person)
+    return audience

@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 
 from incubation.models import Incubation, IncubationTeam
-from incubator.models import User
+from incubator.audience import Audience
+from incubator.models import Organisation, User
 
 
 def people_of(incubation: Incubation) -> QuerySet[User]:
@@ -30,3 +31,23 @@ def people_to_tell(incubation: Incubation) -> list[User]:
     if mentor is not None and mentor.is_active and all(p.pk != mentor.pk for p in people):
         people.append(mentor)
     return people
+
+
+def teams_without_members(incubation: Incubation) -> list[Organisation]:
+    """The incubation's teams with no active member: nobody in them can be told."""
+    return list(
+        Organisation.objects.filter(incubation_teams__incubation=incubation)
+        .exclude(memberships__user__is_active=True)
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def audience_of(incubation: Incubation, *, besides: User | None = None) -> Audience:
+    """Who a change to the whole incubation will tell (``people_to_tell``, but not the
+    person making it), and the teams with nobody to tell; what a confirmation page says
+    before the service tells the same people."""
+    people = people_to_tell(incubation)
+    if besides is not None:
+        people = [person for person in people if person.pk != besides.pk]
+    return Audience(people=people, untold_teams=teams_without_members(incubation))

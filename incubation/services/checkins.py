@@ -10,10 +10,11 @@ from incubation.access import require_open, require_secretariat, require_team
 from incubation.models import CheckIn, CheckInSchedule, IncubationTeam
 from incubation.models.checkins import CONFIDENCE
 from incubation.selectors.checkins import open_request_of
-from incubation.selectors.people import people_of_team
-from incubation.services.common import tell, touch
+from incubation.services.common import touch
+from incubator.audience import Audience
 from incubator.models import Programme, User
 from incubator.services.audit import audit_record
+from incubator.services.telling import team_tell
 
 
 @transaction.atomic
@@ -57,7 +58,9 @@ def checkin_send(
 
 
 @transaction.atomic
-def checkin_answer(*, checkin: CheckIn, by: User, answer: str, now=None) -> CheckIn:
+def checkin_answer(
+    *, checkin: CheckIn, by: User, answer: str, now=None, told: Audience | None = None
+) -> CheckIn:
     """The secretariat answers a team's check-in once; the team is told by email."""
     require_secretariat(by)
     require_open(checkin.incubation)
@@ -80,11 +83,12 @@ def checkin_answer(*, checkin: CheckIn, by: User, answer: str, now=None) -> Chec
         target=checkin.incubation,
         details={"checkin": checkin.pk, "team": checkin.team.organisation.name},
     )
-    tell(
-        people=people_of_team(checkin.team),
+    team_tell(
+        team=checkin.team.organisation,
         key=f"checkin-answered:{checkin.pk}",
         template="checkin_answered",
         context={"incubation": checkin.incubation, "checkin": checkin, "by": by},
+        told=told,
     )
     return checkin
 

@@ -4,19 +4,33 @@ incubation's last activity."""
 from datetime import datetime
 
 from incubation.models import Incubation
-from incubator.models import User
+from incubator.audience import Audience
+from incubator.models import Organisation, User
 from incubator.services.outbox import notification_queue
 
 
-def tell(*, people, key: str, template: str, context: dict) -> int:
-    """Queue one email per person, keyed ``<key>:<person>`` so each goes once."""
-    count = 0
-    for person in people:
+def tell(
+    *,
+    people,
+    key: str,
+    template: str,
+    context: dict,
+    untold_teams: list[Organisation] = (),
+    told: Audience | None = None,
+) -> Audience:
+    """Queue one email per person, keyed ``<key>:<person>`` so each goes once. Who is in
+    the outbox for it is returned, and added to ``told`` if given, with the teams of
+    ``untold_teams`` (those nobody could be told in: they have no active member)."""
+    queued = [
         notification_queue(
             key=f"{key}:{person.pk}", template=template, context=context, recipient=person
-        )
-        count += 1
-    return count
+        ).recipient
+        for person in people
+    ]
+    result = Audience(people=queued, untold_teams=list(untold_teams))
+    if told is not None:
+        told.add(result)
+    return result
 
 
 def touch(*, incubation: Incubation, now: datetime) -> None:

@@ -193,9 +193,10 @@ def _meeting_reminder(meeting_id: int, now: datetime) -> int:
     )
     if not meeting.is_fixed:
         return 0
-    return tell(
+    reminded = tell(
         people=people_of(meeting.incubation),
         key=f"meeting-reminder:{meeting.pk}:{meeting.sequence}",
         template="meeting_reminder",
         context={"incubation": meeting.incubation, "meeting": meeting},
     )
+    return len(reminded.people)

@@ -15,10 +15,11 @@ from incubation.access import require_member
 from incubation.calendar import new_meeting_uid
 from incubation.hours import team_hours
 from incubation.models import Incubation, Meeting, MeetingSlot, MeetingState, SlotAnswer
-from incubation.selectors.people import people_of
+from incubation.selectors.people import people_of, teams_without_members
 from incubation.selectors.workspace import teams_of
 from incubation.services.common import others, tell, touch
 from incubation.slots import find_slots
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.services.audit import audit_record
 
@@ -81,6 +82,7 @@ def meeting_propose(
     joining_link: str = "",
     earliest_on: date | None = None,
     now: datetime | None = None,
+    told: Audience | None = None,
 ) -> Meeting:
     """Offer the slots of two weeks from ``earliest_on`` (today by default): those inside
     every team's working hours, spread over days; when there is none, the least bad."""
@@ -119,9 +121,11 @@ def meeting_propose(
     )
     tell(
         people=others(people=people_of(incubation), besides=by),
+        untold_teams=teams_without_members(incubation),
         key=f"meeting-proposed:{meeting.pk}",
         template="meeting_proposed",
         context={"incubation": incubation, "meeting": meeting, "by": by},
+        told=told,
     )
     touch(incubation=incubation, now=now)
     return meeting
@@ -150,9 +154,10 @@ def slot_answers_give(*, meeting: Meeting, by: User, available: set[int]) -> int
     return len(available)
 
 
-def _invite(meeting: Meeting, *, by: User, rescheduled: bool) -> None:
+def _invite(meeting: Meeting, *, by: User, rescheduled: bool, told: Audience | None) -> None:
     tell(
         people=people_of(meeting.incubation),
+        untold_teams=teams_without_members(meeting.incubation),
         key=f"meeting-invitation:{meeting.pk}:{meeting.sequence}",
         template="meeting_invitation",
         context={
@@ -161,11 +166,14 @@ def _invite(meeting: Meeting, *, by: User, rescheduled: bool) -> None:
             "by": by,
             "rescheduled": rescheduled,
         },
+        told=told,
     )
 
 
 @transaction.atomic
-def meeting_fix(*, meeting: Meeting, slot: MeetingSlot, by: User, now=None) -> Meeting:
+def meeting_fix(
+    *, meeting: Meeting, slot: MeetingSlot, by: User, now=None, told: Audience | None = None
+) -> Meeting:
     """The slot chosen becomes the meeting's time; every member gets the invitation."""
     require_member(by, meeting.incubation)
     now = now or timezone.now()
@@ -186,13 +194,20 @@ def meeting_fix(*, meeting: Meeting, slot: MeetingSlot, by: User, now=None) -> M
         target=meeting.incubation,
         details={"meeting": meeting.pk, "starts_at": meeting.starts_at.isoformat()},
     )
-    _invite(meeting, by=by, rescheduled=False)
+    _invite(meeting, by=by, rescheduled=False, told=told)
     touch(incubation=meeting.incubation, now=now)
     return meeting
 
 
 @transaction.atomic
-def meeting_reschedule(*, meeting: Meeting, by: User, starts_at: datetime, now=None) -> Meeting:
+def meeting_reschedule(
+    *,
+    meeting: Meeting,
+    by: User,
+    starts_at: datetime,
+    now=None,
+    told: Audience | None = None,
+) -> Meeting:
     """A new time: the same meeting (its calendar UID) with a higher SEQUENCE, and an
     updated invitation for everyone."""
     require_member(by, meeting.incubation)
@@ -214,13 +229,15 @@ def meeting_reschedule(*, meeting: Meeting, by: User, starts_at: datetime, now=N
         target=meeting.incubation,
         details={"meeting": meeting.pk, "starts_at": starts_at.isoformat()},
     )
-    _invite(meeting, by=by, rescheduled=True)
+    _invite(meeting, by=by, rescheduled=True, told=told)
     touch(incubation=meeting.incubation, now=now)
     return meeting
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting, by: User, now=None) -> Meeting:
+def meeting_cancel(
+    *, meeting: Meeting, by: User, now=None, told: Audience | None = None
+) -> Meeting:
     """Called off: a fixed meeting's calendars get the cancellation (a higher SEQUENCE)."""
     require_member(by, meeting.incubation)
     now = now or timezone.now()
@@ -241,6 +258,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, now=None) -> Meeting:
     )
     tell(
         people=others(people=people_of(meeting.incubation), besides=by),
+        untold_teams=teams_without_members(meeting.incubation),
         key=f"meeting-cancelled:{meeting.pk}",
         template="meeting_cancelled",
         context={
@@ -249,6 +267,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, now=None) -> Meeting:
             "by": by,
             "was_fixed": was_fixed,
         },
+        told=told,
     )
     touch(incubation=meeting.incubation, now=now)
     return meeting

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubation.access import require_secretariat, require_standing, standing_of
+from incubation.message_audience import MessageAudience
 from incubation.models import EmailChoice, Incubation, MemberInbox, Message
+from incubation.selectors.messages import message_audience
 from incubation.services.common import touch
 from incubation.uploads import checked_upload
 from incubator.models import User
@@ -27,8 +29,10 @@ def message_post(
     parent: Message | None = None,
     upload=None,
     now=None,
+    told: MessageAudience | None = None,
 ) -> Message:
-    """A new thread, or a reply to one (a reply to a reply joins the same thread)."""
+    """A new thread, or a reply to one (a reply to a reply joins the same thread).
+    ``told`` gets who the periodic emails will tell of it, and when."""
     require_standing(by, incubation)
     now = now or timezone.now()
     if parent is not None:
@@ -60,6 +64,8 @@ def message_post(
     )
     _read_up_to(incubation, by, message.pk)
     touch(incubation=incubation, now=now)
+    if told is not None:
+        told.add(message_audience(incubation=incubation, besides=by))
     return message
 
 

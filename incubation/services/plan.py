@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from incubation.access import require_member, require_team
 from incubation.models import Incubation, IncubationTeam, Milestone, MilestoneState
-from incubation.selectors.people import people_of
+from incubation.selectors.people import people_of, teams_without_members
 from incubation.selectors.workspace import teams_of
 from incubation.services.common import others, tell, touch
 from incubation.uploads import checked_upload
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.services.audit import audit_record
 
@@ -24,7 +25,9 @@ PLAN_TEXTS = ("goal", "deliverables")
 SETTABLE_STATES = (MilestoneState.PLANNED, MilestoneState.IN_PROGRESS, MilestoneState.DROPPED)
 
 
-def _new_version(incubation: Incubation, *, by: User, mine: frozenset[int], now) -> None:
+def _new_version(
+    incubation: Incubation, *, by: User, mine: frozenset[int], now, told: Audience | None = None
+) -> None:
     """The plan changed: the changing member's team agrees to the new version, the
     others are asked to read it again."""
     Incubation.objects.filter(pk=incubation.pk).update(plan_version=incubation.plan_version + 1)
@@ -32,16 +35,24 @@ def _new_version(incubation: Incubation, *, by: User, mine: frozenset[int], now)
     IncubationTeam.objects.filter(pk__in=mine).update(agreed_plan_version=incubation.plan_version)
     tell(
         people=others(people=people_of(incubation), besides=by),
+        untold_teams=teams_without_members(incubation),
         key=f"plan-changed:{incubation.pk}:{incubation.plan_version}",
         template="plan_changed",
         context={"incubation": incubation, "by": by},
+        told=told,
     )
     touch(incubation=incubation, now=now)
 
 
 @transaction.atomic
 def plan_update(
-    *, incubation: Incubation, by: User, goal: str, deliverables: str, brings: dict[int, str]
+    *,
+    incubation: Incubation,
+    by: User,
+    goal: str,
+    deliverables: str,
+    brings: dict[int, str],
+    told: Audience | None = None,
 ) -> list[str]:
     """Change the plan's texts; ``brings`` maps each team (its id) to what it brings.
     Returns the names of what changed (nothing is recorded when nothing did)."""
@@ -73,7 +84,7 @@ def plan_update(
             "version": incubation.plan_version + 1,
         },
     )
-    _new_version(incubation, by=by, mine=mine, now=timezone.now())
+    _new_version(incubation, by=by, mine=mine, now=timezone.now(), told=told)
     return changed
 
 
@@ -193,7 +204,14 @@ def milestone_change(
 
 @transaction.atomic
 def milestone_complete(
-    *, milestone: Milestone, by: User, note: str, link: str = "", upload=None, now=None
+    *,
+    milestone: Milestone,
+    by: User,
+    note: str,
+    link: str = "",
+    upload=None,
+    now=None,
+    told: Audience | None = None,
 ) -> Milestone:
     """Done, with a note saying what was done and, if wanted, a link or a file to show it."""
     require_member(by, milestone.incubation)
@@ -226,9 +244,11 @@ def milestone_complete(
     )
     tell(
         people=others(people=people_of(milestone.incubation), besides=by),
+        untold_teams=teams_without_members(milestone.incubation),
         key=f"milestone-done:{milestone.pk}",
         template="milestone_done",
         context={"incubation": milestone.incubation, "milestone": milestone, "by": by},
+        told=told,
     )
     touch(incubation=milestone.incubation, now=now)
     return milestone

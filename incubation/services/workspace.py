@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from incubation.access import require_member, require_open, require_secretariat
 from incubation.models import Incubation, IncubationState, IncubationTeam, TeamRole
-from incubation.selectors.people import people_of_team, people_to_tell
+from incubation.selectors.people import audience_of, people_of_team, people_to_tell
 from incubation.services.common import tell
 from incubator.access import is_reviewer, is_secretariat
+from incubator.audience import Audience
 from incubator.models import User
 from incubator.services.audit import audit_record
 from matching.models import Match
@@ -71,7 +72,15 @@ def _welcome(incubation: Incubation, team: IncubationTeam) -> None:
 # States -----------------------------------------------------------------------------------
 
 
-def _move(incubation: Incubation, *, to: str, by: User, allowed: tuple, reason: str = ""):
+def _move(
+    incubation: Incubation,
+    *,
+    to: str,
+    by: User,
+    allowed: tuple,
+    reason: str = "",
+    told: Audience | None = None,
+):
     locked = Incubation.objects.select_for_update().get(pk=incubation.pk)
     if locked.state not in allowed:
         raise ValidationError(
@@ -92,63 +101,85 @@ def _move(incubation: Incubation, *, to: str, by: User, allowed: tuple, reason: 
         target=locked,
         details={"from": previous, "to": to, "reason": reason},
     )
+    audience = audience_of(locked)
     tell(
-        people=people_to_tell(locked),
+        people=audience.people,
+        untold_teams=audience.untold_teams,
         key=f"incubation-state:{entry.pk}",
         template="incubation_state",
         context={"incubation": locked, "state": to, "reason": reason, "by": by},
+        told=told,
     )
     incubation.refresh_from_db()
     return incubation
 
 
 @transaction.atomic
-def incubation_activate(*, incubation: Incubation, by: User) -> Incubation:
+def incubation_activate(
+    *, incubation: Incubation, by: User, told: Audience | None = None
+) -> Incubation:
     """The teams start the work once the plan says what it is for; the secretariat may
     start it for them."""
     if not is_secretariat(by):
         require_member(by, incubation)
     if not incubation.goal.strip():
         raise ValidationError(_("Write the goal of the joint work plan before starting."))
-    return _move(incubation, to=S.ACTIVE, by=by, allowed=(S.STARTING,))
+    return _move(incubation, to=S.ACTIVE, by=by, allowed=(S.STARTING,), told=told)
 
 
 @transaction.atomic
-def incubation_pause(*, incubation: Incubation, by: User, reason: str) -> Incubation:
+def incubation_pause(
+    *, incubation: Incubation, by: User, reason: str, told: Audience | None = None
+) -> Incubation:
     require_secretariat(by)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the work pauses: the teams will read it.")})
     return _move(
-        incubation, to=S.PAUSED, by=by, allowed=(S.STARTING, S.ACTIVE), reason=reason.strip()
+        incubation,
+        to=S.PAUSED,
+        by=by,
+        allowed=(S.STARTING, S.ACTIVE),
+        reason=reason.strip(),
+        told=told,
     )
 
 
 @transaction.atomic
-def incubation_resume(*, incubation: Incubation, by: User) -> Incubation:
+def incubation_resume(
+    *, incubation: Incubation, by: User, told: Audience | None = None
+) -> Incubation:
     require_secretariat(by)
     back = incubation.paused_from or S.ACTIVE
-    return _move(incubation, to=back, by=by, allowed=(S.PAUSED,))
+    return _move(incubation, to=back, by=by, allowed=(S.PAUSED,), told=told)
 
 
 @transaction.atomic
-def incubation_closing_start(*, incubation: Incubation, by: User) -> Incubation:
+def incubation_closing_start(
+    *, incubation: Incubation, by: User, told: Audience | None = None
+) -> Incubation:
     """The secretariat asks each team for its closing report."""
     require_secretariat(by)
-    return _move(incubation, to=S.CLOSING, by=by, allowed=(S.STARTING, S.ACTIVE, S.PAUSED))
+    return _move(
+        incubation, to=S.CLOSING, by=by, allowed=(S.STARTING, S.ACTIVE, S.PAUSED), told=told
+    )
 
 
 @transaction.atomic
-def incubation_close(*, incubation: Incubation, by: User) -> Incubation:
+def incubation_close(
+    *, incubation: Incubation, by: User, told: Audience | None = None
+) -> Incubation:
     """Closed: readable by its people for good, changed by nobody."""
     require_secretariat(by)
-    return _move(incubation, to=S.CLOSED, by=by, allowed=(S.CLOSING,))
+    return _move(incubation, to=S.CLOSED, by=by, allowed=(S.CLOSING,), told=told)
 
 
 # The mentor -------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def mentor_attach(*, incubation: Incubation, mentor: User, by: User) -> Incubation:
+def mentor_attach(
+    *, incubation: Incubation, mentor: User, by: User, told: Audience | None = None
+) -> Incubation:
     """An advisory-board member joins as critical friend: reads everything, writes messages."""
     require_secretariat(by)
     if not (mentor.is_active and is_reviewer(mentor)):
@@ -166,11 +197,14 @@ def mentor_attach(*, incubation: Incubation, mentor: User, by: User) -> Incubati
         target=incubation,
         details={"mentor": mentor.email},
     )
+    audience = audience_of(incubation)
     tell(
-        people=people_to_tell(incubation),
+        people=audience.people,
+        untold_teams=audience.untold_teams,
         key=f"incubation-mentor:{entry.pk}",
         template="incubation_mentor",
         context={"incubation": incubation, "mentor": mentor},
+        told=told,
     )
     return incubation
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from incubation.access import checkin_team_ids
 from incubation.forms.checkins import CheckInForm
@@ -18,6 +18,7 @@ from incubation.services.checkins import checkin_send
 from incubation.services.closing import REPORT_TEXTS, closing_report_save
 from incubation.views.common import members_only, page, workspace_view
 from incubator.forms.errors import form_errors_add
+from incubator.views.confirmation import form_receiver
 
 
 def _checkins_page(request, incubation, *, failed=None, failed_team=None):
@@ -45,9 +46,9 @@ def checkin_list(request, incubation):
     return _checkins_page(request, incubation)
 
 
+@form_receiver("incubation:checkins", pk="pk")
 @workspace_view
 @members_only
-@require_POST
 def checkin_send_view(request, incubation, team_pk):
     team = team_of(incubation=incubation, pk=team_pk)
     if team is None or team not in request.my_teams:
@@ -108,9 +109,9 @@ def closing(request, incubation):
     return _closing_page(request, incubation)
 
 
+@form_receiver("incubation:closing", pk="pk")
 @workspace_view
 @members_only
-@require_POST
 def closing_report(request, incubation, team_pk):
     if incubation.state not in ("closing", "closed"):
         raise Http404

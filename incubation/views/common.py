@@ -12,6 +12,7 @@ from incubation.access import Standing, member_team_ids, standing_of
 from incubation.selectors.workspace import incubation_by_pk, teams_of
 from incubator.access import granted_roles, is_secretariat, secretariat_gate
 from incubator.models import Role
+from incubator.views.confirmation import ConfirmedAction
 
 
 def not_found(request):
@@ -99,3 +100,22 @@ def page(request, incubation, template: str, context: dict, *, section: str, sta
         },
         status=400 if status == 200 and form is not None and form.errors else status,
     )
+
+
+class WorkspaceAction(ConfirmedAction):
+    """A ``ConfirmedAction`` of a workspace, behind the same gates as its pages:
+    ``workspace_view`` first, then ``only`` (``members_only``, ``secretariat_only``).
+    ``self.incubation`` is set before ``found`` reads the objects the action is about."""
+
+    only = staticmethod(lambda view: view)
+
+    def found(self, **kwargs) -> None:
+        """Read the objects of the address (404 for anything not in the incubation)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        def inside(request, incubation, **rest):
+            self.incubation = incubation
+            self.found(**rest)
+            return super(WorkspaceAction, self).dispatch(request, *args, **kwargs)
+
+        return workspace_view(self.only(inside))(request, **kwargs)

@@ -17,6 +17,7 @@ from incubation.selectors.desk import desk_rows, programme_by_slug, programmes_w
 from incubation.selectors.risk import risk_names
 from incubation.services.checkins import checkin_answer, checkin_interval_set
 from incubation.views.common import secretariat_only
+from incubator.audience import Audience, told
 from incubator.forms.errors import form_errors_add
 from reviews.spreadsheets import csv_response, utc
 
@@ -123,16 +124,19 @@ def checkin_answer_view(request, checkin_pk):
     checkin = checkin_for_desk(pk=checkin_pk)
     form = CheckInAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        audience = Audience()
         try:
-            checkin_answer(checkin=checkin, by=request.user, answer=form.cleaned_data["answer"])
+            checkin_answer(
+                checkin=checkin,
+                by=request.user,
+                answer=form.cleaned_data["answer"],
+                told=audience,
+            )
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            messages.success(
-                request,
-                _("Your answer is sent: the members of %(team)s are told by email.")
-                % {"team": checkin.team.organisation.name},
-            )
+            done = _("Your answer to %(team)s is saved.") % {"team": checkin.team.organisation.name}
+            messages.success(request, f"{done} {told(audience)}")
             return redirect("incubation:desk_checkins", slug=checkin.incubation.programme.slug)
     return render(
         request,

@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from cohorts.scheduling import wall_clock_instant
 from incubation.calendar import meeting_ics
@@ -22,7 +23,8 @@ from incubation.selectors.meetings import (
     slot_of,
     slots_with_answers,
 )
-from incubation.selectors.people import people_of
+from incubation.selectors.people import people_of, teams_without_members
+from incubation.services.common import others
 from incubation.services.meetings import (
     meeting_cancel,
     meeting_fix,
@@ -31,8 +33,10 @@ from incubation.services.meetings import (
     slot_answers_give,
 )
 from incubation.times import span_text
-from incubation.views.common import members_only, page, workspace_view
+from incubation.views.common import WorkspaceAction, members_only, page, workspace_view
+from incubator.audience import Audience, told
 from incubator.forms.errors import form_errors_add, refusal_text
+from incubator.views.confirmation import Confirmation, form_receiver
 
 
 @workspace_view
@@ -52,18 +56,16 @@ def meeting_list(request, incubation):
 def meeting_new(request, incubation):
     form = ProposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        audience = Audience()
         try:
-            meeting = meeting_propose(incubation=incubation, by=request.user, **form.cleaned_data)
+            meeting = meeting_propose(
+                incubation=incubation, by=request.user, told=audience, **form.cleaned_data
+            )
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            messages.success(
-                request,
-                _(
-                    "The meeting is proposed. The other members are told by email and asked "
-                    "which times suit them."
-                ),
-            )
+            done = _("The meeting is proposed. The others are asked which times suit them.")
+            messages.success(request, f"{done} {told(audience)}")
             return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
     return page(
         request, incubation, "incubation/meeting_form.html", {"form": form}, section="meetings"
@@ -114,9 +116,9 @@ def meeting_detail(request, incubation, meeting_pk):
     return _meeting_page(request, incubation, meeting)
 
 
+@form_receiver("incubation:meeting", pk="pk", meeting_pk="meeting_pk")
 @workspace_view
 @members_only
-@require_POST
 def meeting_answer(request, incubation, meeting_pk):
     meeting = meeting_of(incubation=incubation, pk=meeting_pk)
     slots = slots_with_answers(meeting=meeting)
@@ -139,9 +141,9 @@ def meeting_answer(request, incubation, meeting_pk):
     return _meeting_page(request, incubation, meeting, answering=form)
 
 
+@form_receiver("incubation:meeting", pk="pk", meeting_pk="meeting_pk")
 @workspace_view
 @members_only
-@require_POST
 def meeting_fix_view(request, incubation, meeting_pk):
     meeting = meeting_of(incubation=incubation, pk=meeting_pk)
     slots = slots_with_answers(meeting=meeting)
@@ -149,18 +151,14 @@ def meeting_fix_view(request, incubation, meeting_pk):
     form = FixForm(request.POST, slots=slots, labels=labels)
     if form.is_valid():
         slot = slot_of(meeting=meeting, pk=form.cleaned_data["slot"])
+        audience = Audience()
         try:
-            meeting_fix(meeting=meeting, slot=slot, by=request.user)
+            meeting_fix(meeting=meeting, slot=slot, by=request.user, told=audience)
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            messages.success(
-                request,
-                _(
-                    "The meeting is fixed. Everyone in the incubation gets the invitation by "
-                    "email, and it joins their personal calendar feed."
-                ),
-            )
+            done = _("The meeting is fixed. It joins everyone’s personal calendar feed.")
+            messages.success(request, f"{done} {told(audience)}")
             return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
     return _meeting_page(request, incubation, meeting, fixing=form)
 
@@ -203,15 +201,16 @@ def meeting_reschedule_view(request, incubation, meeting_pk):
     if request.method == "POST" and form.is_valid():
         starts_at = _new_start(form, zone)
         if starts_at is not None:
+            audience = Audience()
             try:
-                meeting_reschedule(meeting=meeting, by=request.user, starts_at=starts_at)
+                meeting_reschedule(
+                    meeting=meeting, by=request.user, starts_at=starts_at, told=audience
+                )
             except (PermissionDenied, ValidationError) as error:
                 form_errors_add(form, error)
             else:
-                messages.success(
-                    request,
-                    _("The meeting has its new time. Everyone gets the updated invitation."),
-                )
+                done = _("The meeting has its new time.")
+                messages.success(request, f"{done} {told(audience)}")
                 return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
     return page(
         request,
@@ -222,17 +221,67 @@ def meeting_reschedule_view(request, incubation, meeting_pk):
     )
 
 
-@workspace_view
-@members_only
-@require_POST
-def meeting_cancel_view(request, incubation, meeting_pk):
-    meeting = meeting_of(incubation=incubation, pk=meeting_pk)
-    try:
-        meeting_cancel(meeting=meeting, by=request.user)
-    except (PermissionDenied, ValidationError) as error:
-        messages.error(request, refusal_text(error))
-    else:
-        messages.success(
-            request, _("The meeting is cancelled. The other members are told by email.")
+class MeetingCancel(WorkspaceAction):
+    """Cancelling emails everyone else, and a cancelled meeting cannot be revived: the
+    page says so, and who will be told, before the member confirms."""
+
+    only = staticmethod(members_only)
+
+    def found(self, *, meeting_pk):
+        self.meeting = meeting_of(incubation=self.incubation, pk=meeting_pk)
+
+    def back(self) -> str:
+        return reverse(
+            "incubation:meeting", kwargs={"pk": self.incubation.pk, "meeting_pk": self.meeting.pk}
         )
-    return redirect("incubation:meeting", pk=incubation.pk, meeting_pk=meeting.pk)
+
+    def _refused(self) -> str:
+        meeting = self.meeting
+        if meeting.state == MeetingState.CANCELLED:
+            return _("This meeting was cancelled.")
+        if meeting.state == MeetingState.FIXED and meeting.ends_at <= timezone.now():
+            return _("This meeting is over; it can no longer be cancelled.")
+        if not self.incubation.is_open:
+            return _("This incubation is closed: it stays readable, but nothing can be changed.")
+        return ""
+
+    def confirmation(self) -> Confirmation:
+        meeting, refused = self.meeting, self._refused()
+        will_happen = [
+            _(
+                "The meeting is cancelled for everyone. It cannot be revived: to meet after "
+                "all, propose a new meeting."
+            )
+        ]
+        if meeting.state == MeetingState.FIXED:
+            subject = _("“%(title)s”, %(time)s") % {
+                "title": meeting.title,
+                "time": span_text(meeting.starts_at, meeting.ends_at),
+            }
+            will_happen.append(_("Calendars that have it get the cancellation."))
+        else:
+            subject = _("“%(title)s”, whose time is not fixed yet") % {"title": meeting.title}
+        audience = Audience(
+            people=others(people=people_of(self.incubation), besides=self.request.user),
+            untold_teams=teams_without_members(self.incubation),
+        )
+        return Confirmation(
+            title=_("Cancel “%(title)s”?") % {"title": meeting.title},
+            button=_("Cancel the meeting"),
+            back_url=self.back(),
+            subjects=[subject],
+            will_happen=will_happen,
+            audience=None if refused else audience,
+            not_ready=[refused] if refused else [],
+            possible=not refused,
+        )
+
+    def act(self):
+        audience = Audience()
+        try:
+            meeting_cancel(meeting=self.meeting, by=self.request.user, told=audience)
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(self.request, refusal_text(error))
+        else:
+            messages.success(self.request, f"{_('The meeting is cancelled.')} {told(audience)}")
+        return redirect(self.back())

@@ -7,9 +7,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from incubation.forms.messages import EmailChoiceForm, MessageForm
+from incubation.message_audience import MessageAudience, will_hear
 from incubation.models import EmailChoice
 from incubation.selectors.messages import (
     inbox_for,
@@ -28,6 +29,7 @@ from incubation.services.messages import (
 )
 from incubation.views.common import page, secretariat_only, workspace_view
 from incubator.forms.errors import form_errors_add, refusal_text
+from incubator.views.confirmation import form_receiver
 
 
 def _conversation(request, incubation, *, form=None, status=200):
@@ -68,6 +70,7 @@ def conversation(request, incubation):
             if parent is None:
                 form.add_error(None, _("The message you answer is not in this conversation."))
         if not form.errors:
+            audience = MessageAudience()
             try:
                 message = message_post(
                     incubation=incubation,
@@ -75,17 +78,13 @@ def conversation(request, incubation):
                     body=form.cleaned_data["body"],
                     parent=parent,
                     upload=form.cleaned_data["attachment"],
+                    told=audience,
                 )
             except (PermissionDenied, ValidationError) as error:
                 form_errors_add(form, error)
             else:
-                messages.success(
-                    request,
-                    _(
-                        "Your message is posted. The others are told by email within the hour, "
-                        "or in their daily digest, as each chose."
-                    ),
-                )
+                done = _("Your message is posted.")
+                messages.success(request, f"{done} {will_hear(audience)}")
                 url = reverse("incubation:messages", kwargs={"pk": incubation.pk})
                 return redirect(f"{url}#message-{message.pk}")
     if form.cleaned_data.get("parent") and not form.non_field_errors():
@@ -113,8 +112,8 @@ def reply(request, incubation, message_pk):
     return _reply_page(request, incubation, thread.pk, form)
 
 
+@form_receiver("incubation:messages", pk="pk")
 @workspace_view
-@require_POST
 def email_choice(request, incubation):
     form = EmailChoiceForm(request.POST)
     if form.is_valid():
@@ -142,9 +141,9 @@ def attachment(request, incubation, message_pk):
     )
 
 
+@form_receiver("incubation:messages", pk="pk")
 @workspace_view
 @secretariat_only
-@require_POST
 def pin(request, incubation, message_pk):
     message = message_in(incubation=incubation, pk=message_pk)
     pinned = request.POST.get("pin") != "0"

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from incubation.forms.plan import MilestoneDoneForm, MilestoneForm, PlanForm
 from incubation.selectors.plan import milestone_of, milestones_of, plan_history
@@ -21,7 +21,9 @@ from incubation.services.plan import (
 )
 from incubation.services.workspace import incubation_activate
 from incubation.views.common import members_only, page, workspace_view
+from incubator.audience import Audience, told
 from incubator.forms.errors import form_errors_add, refusal_text
+from incubator.views.confirmation import form_receiver
 
 
 @workspace_view
@@ -48,6 +50,7 @@ def plan_edit(request, incubation):
     initial.update({f"brings_{team.pk}": team.brings for team in teams})
     form = PlanForm(request.POST or None, teams=teams, initial=initial)
     if request.method == "POST" and form.is_valid():
+        audience = Audience()
         try:
             changed = plan_update(
                 incubation=incubation,
@@ -55,23 +58,23 @@ def plan_edit(request, incubation):
                 goal=form.cleaned_data["goal"],
                 deliverables=form.cleaned_data["deliverables"],
                 brings=form.brings(),
+                told=audience,
             )
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
+            done = _("The plan is saved: the other teams are asked to agree to it.")
             messages.success(
                 request,
-                _("The plan is saved. The other teams are told by email and asked to agree to it.")
-                if changed
-                else _("Nothing changed in the plan."),
+                f"{done} {told(audience)}" if changed else _("Nothing changed in the plan."),
             )
             return redirect("incubation:plan", pk=incubation.pk)
     return page(request, incubation, "incubation/plan_form.html", {"form": form}, section="plan")
 
 
+@form_receiver("incubation:plan", pk="pk")
 @workspace_view
 @members_only
-@require_POST
 def plan_agree_view(request, incubation, team_pk):
     team = team_of(incubation=incubation, pk=team_pk)
     if team is None:
@@ -88,16 +91,17 @@ def plan_agree_view(request, incubation, team_pk):
     return redirect("incubation:plan", pk=incubation.pk)
 
 
+@form_receiver("incubation:overview", pk="pk")
 @workspace_view
 @members_only
-@require_POST
 def activate(request, incubation):
+    audience = Audience()
     try:
-        incubation_activate(incubation=incubation, by=request.user)
+        incubation_activate(incubation=incubation, by=request.user, told=audience)
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, refusal_text(error))
     else:
-        messages.success(request, _("The work has started. Everyone in the incubation is told."))
+        messages.success(request, f"{_('The work has started.')} {told(audience)}")
     return redirect("incubation:overview", pk=incubation.pk)
 
 
@@ -159,6 +163,7 @@ def milestone_done(request, incubation, milestone_pk):
     milestone = milestone_of(incubation=incubation, pk=milestone_pk)
     form = MilestoneDoneForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        audience = Audience()
         try:
             milestone_complete(
                 milestone=milestone,
@@ -166,13 +171,12 @@ def milestone_done(request, incubation, milestone_pk):
                 note=form.cleaned_data["note"],
                 link=form.cleaned_data["link"],
                 upload=form.cleaned_data["file"],
+                told=audience,
             )
         except (PermissionDenied, ValidationError) as error:
             form_errors_add(form, error)
         else:
-            messages.success(
-                request, _("The milestone is done. The other teams are told by email.")
-            )
+            messages.success(request, f"{_('The milestone is done.')} {told(audience)}")
             return redirect("incubation:plan", pk=incubation.pk)
     return page(
         request,

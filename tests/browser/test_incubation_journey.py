@@ -2,7 +2,8 @@
 Tokyo (who reads English) and a provider in São Paulo (who reads French) plan a milestone,
 widen their working hours until they share one, find a meeting time that both accept, the
 owner fixes it and downloads the invitation, they exchange messages, the provider sends a
-check-in, and the secretariat sees it on its desk. axe-core checks every page."""
+check-in, the secretariat sees it on its desk, then starts closing and closes the
+incubation through their confirmation pages. axe-core checks every page."""
 
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -13,10 +14,10 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from incubation.models import CheckIn, Meeting, Message, Milestone
+from incubation.models import CheckIn, Incubation, Meeting, Message, Milestone
+from incubator.models import Notification
 from tests.browser.journey import (
     follow,
-    last_email_to,
     read_in,
     sign_in,
     sign_in_with_second_factor,
@@ -162,6 +163,37 @@ def the_secretariat_sees_the_check_in_on_its_desk(page: Page, site: str, ws, sec
     expect(main).to_contain_text("Le guide est traduit à moitié.")
 
 
+def the_secretariat_starts_closing_and_closes_asked_first(page: Page, ws) -> None:
+    """Both cannot be undone: each link leads to a page that says what will happen and
+    who will be emailed; only its button acts, and the message counts the outbox."""
+    main = page.get_by_role("main")
+    go_to(page, "Incubations of the programme", "Desk")
+    follow(page, main.get_by_role("link", name=ws.incubation.challenge.title))
+    go_to(page, "Incubation", "Secretariat")
+    follow(page, main.get_by_role("link", name="Start closing"))
+    title = ws.incubation.challenge.title
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Start closing “{title}”?")
+    expect(main).to_contain_text("Each team is asked by email to write its closing report.")
+    expect(main).to_contain_text("2 people will be emailed.")
+    assert Incubation.objects.get().state == "active"
+    submit(page, "Start closing")
+    expect(page.get_by_role("status")).to_have_text(
+        "Closing has started: each team is asked for its closing report. "
+        "2 people are told by email."
+    )
+    follow(page, main.get_by_role("link", name="Close the incubation"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Close “{title}”?")
+    expect(main).to_contain_text("After this nothing in the incubation can be changed")
+    follow(page, main.get_by_role("link", name="Cancel"))  # not yet: back to the page
+    assert Incubation.objects.get().state == "closing"
+    follow(page, main.get_by_role("link", name="Close the incubation"))
+    submit(page, "Close the incubation")
+    expect(page.get_by_role("status")).to_have_text(
+        "The incubation is closed. It stays readable to its people. 2 people are told by email."
+    )
+    assert Notification.objects.filter(key__startswith="incubation-state:").count() == 4
+
+
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_two_teams_twelve_hours_apart_plan_meet_write_and_check_in(page: Page, site: str, width):
     page.set_viewport_size({"width": width, "height": 900})
@@ -183,10 +215,13 @@ def test_two_teams_twelve_hours_apart_plan_meet_write_and_check_in(page: Page, s
     provider_proposes_answers_writes_and_checks_in_in_french(page, site, ws)
     owner_fixes_the_time_downloads_the_invitation_and_replies(page, site, ws)
     the_secretariat_sees_the_check_in_on_its_desk(page, site, ws, secret)
+    the_secretariat_starts_closing_and_closes_asked_first(page, ws)
 
     assert Milestone.objects.get().team == ws.provider_team
     assert Message.objects.filter(parent__isnull=False).count() == 1
     assert CheckIn.objects.get().confidence == 4
-    invitation = last_email_to(ws.provider.email)
+    invitation = Notification.objects.filter(
+        key__startswith="meeting-invitation:", to_email=ws.provider.email
+    ).get()
     assert invitation.subject.startswith("Invitation\u00a0: Premier échange")
     assert "(America/Sao_Paulo)" in invitation.body_text

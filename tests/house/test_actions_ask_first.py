@@ -10,6 +10,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -32,14 +33,16 @@ from tests.factories import (
     UserFactory,
     with_second_factor,
 )
+from tests.incubation.factories import workspace
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
 from tests.solutions.factories import SolutionFactory
 
 ROOT = Path(settings.BASE_DIR)
+# The URL namespaces of the portal's own apps, so that a new app is covered without
+# editing these tests.
 PORTAL_NAMESPACES = {
-    "incubator", "challenges", "solutions", "reviews", "matching", "exchange", "cohorts",
-    "outcomes", "secretariat",
-}  # fmt: skip
+    config.label for config in apps.get_app_configs() if Path(config.path).parent == ROOT
+} & set(get_resolver().namespace_dict)
 DUMMY = {"int": 999999, "slug": "nothing-here", "string": "nothing", "path": "nothing"}
 
 
@@ -159,6 +162,24 @@ def _call(person):
     return {"pk": CallFactory().pk}
 
 
+def _incubation(state):
+    def build(person):
+        return {"pk": workspace(state=state, secretariat=person).incubation.pk}
+
+    return build
+
+
+def _meeting(person):
+    from incubation.services.meetings import meeting_propose
+
+    ws = workspace()
+    Membership.objects.create(organisation=ws.owner_team.organisation, user=person)
+    meeting = meeting_propose(
+        incubation=ws.incubation, by=ws.owner, title="Kick-off", duration_minutes=60
+    )
+    return {"pk": ws.incubation.pk, "meeting_pk": meeting.pk}
+
+
 ACTIONS = {
     "incubator:call_close": _call,
     "reviews:release": _release,
@@ -172,6 +193,9 @@ ACTIONS = {
     "cohorts:calendar_revoke": lambda person: {},
     "incubator:outbox_retry": _failed,
     "matching:action": _matching("confirm"),
+    "incubation:closing_start": _incubation("active"),
+    "incubation:close": _incubation("closing"),
+    "incubation:meeting_cancel": _meeting,
 }
 # Actions chosen on their own page, where the form is: a GET goes back there.
 CHOSEN_ON_THEIR_PAGE = {"challenges:screening_move"}

@@ -64,8 +64,9 @@ def test_a_team_sends_its_check_in_and_the_secretariat_answers_it(ws, client_of)
         follow=True,
     )
 
-    assert f"the members of {team.organisation.name} are told by email" in (
-        answered.content.decode()
+    assert (
+        f"Your answer to {team.organisation.name} is saved. 1 person in 1 team is told by email."
+        in answered.content.decode()
     )
     told = Notification.objects.get(key=f"checkin-answered:{checkin.pk}:{ws.owner.pk}")
     assert "We will introduce you to Estonia's lawyers." in told.body_text

@@ -170,7 +170,7 @@ def test_a_new_time_keeps_the_uid_raises_the_sequence_and_updates_everyone(ws, c
 def test_cancelling_sends_the_cancellation_with_a_higher_sequence(ws, client_of):
     meeting = fixed_meeting(ws, client_of)
 
-    client_of(ws.owner).post(url(ws, "meeting_cancel", meeting.pk))
+    client_of(ws.owner).post(url(ws, "meeting_cancel", meeting.pk), {"confirmed": "yes"})
 
     calendar = ics(client_of(ws.provider), ws, meeting)
     event = calendar.walk("VEVENT")[0]

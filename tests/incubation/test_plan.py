@@ -166,7 +166,7 @@ def test_a_milestone_is_marked_done_with_a_note_and_a_checked_file_the_others_ca
     )
 
     page = response.content.decode()
-    assert "The milestone is done. The other teams are told by email." in page
+    assert "The milestone is done. 1 person is told by email." in page
     assert "Chosen with four ministries." in page
     assert "Download letters.pdf" in page
     download = client_of(ws.provider).get(url(ws, "milestone_file", milestone.pk))

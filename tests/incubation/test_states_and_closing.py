@@ -60,7 +60,7 @@ def test_the_secretariat_pauses_with_a_reason_the_teams_read_and_resumes(client_
 def test_an_impossible_move_is_refused_in_words(client_of):
     ws = workspace()
 
-    response = client_of(ws.secretariat).post(url(ws, "move", "close"), follow=True)
+    response = client_of(ws.secretariat).post(url(ws, "close"), {"confirmed": "yes"}, follow=True)
     unknown = client_of(ws.secretariat).post(url(ws, "move", "explode"))
 
     assert "An incubation that is “Active” cannot become “Closed”." in response.content.decode()
@@ -198,7 +198,7 @@ def test_the_showcase_shows_the_advice_of_teams_that_agreed_only(client):
 def test_a_closed_incubation_stays_readable_to_its_members(client_of):
     ws = workspace()
     closing(ws)
-    client_of(ws.secretariat).post(url(ws, "move", "close"))
+    client_of(ws.secretariat).post(url(ws, "close"), {"confirmed": "yes"})
 
     page = client_of(ws.provider).get(url(ws, "overview"))
 

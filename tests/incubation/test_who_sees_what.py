@@ -79,7 +79,8 @@ def posts(ws, o) -> dict[str, str]:
         "check in": reverse("incubation:checkin_send", args=[pk, ws.owner_team.pk]),
         "report": reverse("incubation:closing_report", args=[pk, ws.owner_team.pk]),
         "mentor": reverse("incubation:mentor", args=[pk]),
-        "close": reverse("incubation:move", args=[pk, "close"]),
+        "start closing": reverse("incubation:closing_start", args=[pk]),
+        "close": reverse("incubation:close", args=[pk]),
     }
 
 
@@ -117,7 +118,7 @@ def test_people_outside_the_incubation_get_404_for_every_page_file_and_action(
         assert response.status_code == 404, (who, name, response.status_code)
         assert SECRET not in body(response), (who, name)
     for name, url in posts(ws, o).items():
-        response = browser.post(url, {"body": "Let me in", "reason": "x"})
+        response = browser.post(url, {"body": "Let me in", "reason": "x", "confirmed": "yes"})
         assert response.status_code == 404, (who, name, response.status_code)
     ws.incubation.refresh_from_db()
     assert ws.incubation.state == "closing"
