@@ -17,6 +17,7 @@ from challenges.models import Challenge
 from exchange import refs
 from exchange.incubation_records import IncubationRecord
 from exchange.schema import ExchangeError
+from exchange.schema.checks import quoted
 from incubation.models import Incubation, IncubationTeam, Meeting, Milestone, TeamRole
 from incubator.models import Programme
 from solutions.models import Solution
@@ -151,7 +152,7 @@ def incubations_import(*, records: list[IncubationRecord], programme: Programme)
         if challenge is None:
             errors.append(
                 _("%(path)s.challenge: %(ref)s is not a challenge of this file or of the programme")
-                % {"path": record.path, "ref": record.challenge}
+                % {"path": record.path, "ref": quoted(record.challenge)}
             )
             continue
         created = _incubation(record, challenge, (challenges, solutions), programme, errors)
@@ -180,7 +181,7 @@ def _incubation(record, challenge, submissions, programme, errors) -> bool:
         if team is None:
             errors.append(
                 _("%(path)s.milestones[%(index)d].team: %(ref)s is not a team of this incubation")
-                % {"path": record.path, "index": index, "ref": milestone.team}
+                % {"path": record.path, "index": index, "ref": quoted(milestone.team)}
             )
             continue
         _milestone(incubation, team, milestone)
@@ -198,7 +199,7 @@ def _team(incubation, challenge, record, submissions, where, errors) -> Incubati
         if solution is None:
             errors.append(
                 _("%(path)s: %(ref)s is not the challenge or a proposal of the programme")
-                % {"path": where, "ref": record.submission}
+                % {"path": where, "ref": quoted(record.submission)}
             )
             return None
         organisation, role = solution.organisation, TeamRole.PROVIDER
@@ -237,7 +238,7 @@ def _meeting(incubation, record, where, errors) -> None:
     if meeting is not None and meeting.incubation_id != incubation.pk:
         errors.append(
             _("%(path)s: %(uid)s is a meeting of another incubation")
-            % {"path": where, "uid": record.uid}
+            % {"path": where, "uid": quoted(record.uid)}
         )
         return
     meeting = meeting or Meeting(incubation=incubation, uid=record.uid)

@@ -30,7 +30,6 @@ from exchange.schema.submissions import challenge_records, solution_records
 from incubator.languages import language_names
 from incubator.models import Organisation, Programme, Theme
 from incubator.models.organisations import Level
-from incubator.validators import time_zone_names
 
 # A file checked on its own, as if the portal held nothing it could refer to.
 NOTHING_KNOWN = Known()
@@ -139,13 +138,7 @@ def _organisations(check: Checker, data: dict) -> list[OrganisationRecord]:
 
         languages = _languages(check, record, path)
 
-        zone = check.present(record, "timezone", path)
-        if zone is not MISSING and (not isinstance(zone, str) or zone not in time_zone_names()):
-            check.error(
-                json_path(path, "timezone"),
-                _("%(value)s is not an IANA time zone name, such as Europe/Lisbon")
-                % {"value": quoted(zone)},
-            )
+        zone = check.time_zone(record, "timezone", path)
 
         if unique.add(ref, path, "ref"):
             organisations.append(

@@ -25,6 +25,7 @@ from exchange.schema import (
     references,
     validate,
 )
+from exchange.schema.checks import Checker
 from exchange.selectors import (
     challenges_of,
     interests_of,
@@ -147,7 +148,10 @@ def programme_import(*, data, by: User | None = None) -> ImportSummary:
     if isinstance(data, bytes | str):
         data = parse(data)
     round_ = validate(data, known=known_references(references(data)))
-    incubations = incubation_records(data)
+    check = Checker()
+    incubations = incubation_records(check, data)
+    if check.errors:
+        raise ExchangeError(check.errors)
     try:
         with transaction.atomic():
             summary = _Import(round_, now=timezone.now()).run()
