@@ -41,7 +41,7 @@ def incubations_export(
     of a round without incubations stays what it was."""
     incubations = (
         Incubation.objects.filter(programme=programme, challenge_id__in=challenge_refs)
-        .prefetch_related("teams", "milestones__team", "meetings")
+        .prefetch_related("teams", "milestones", "meetings")
         .order_by("challenge_id")
     )
     items = [_exported(item, challenge_refs, solution_refs) for item in incubations]
@@ -49,56 +49,70 @@ def incubations_export(
 
 
 def _exported(incubation: Incubation, challenge_refs, solution_refs) -> dict:
-    def submission(team: IncubationTeam) -> str:
+    """The incubation as the file writes it. A provider team whose proposal is not
+    exported (a draft) has no ref the file could name it by: it is left out, with its
+    milestones, so that the file imports again and gives the same export."""
+    named = {}  # the ref of each team the file carries, by team pk
+    for team in sorted(incubation.teams.all(), key=lambda team: (team.role, team.pk)):
         if team.role == TeamRole.OWNER:
-            return challenge_refs[incubation.challenge_id]
-        return solution_refs.get(team.solution_id, "")
-
-    teams = sorted(incubation.teams.all(), key=lambda team: (team.role, team.pk))
+            named[team.pk] = challenge_refs[incubation.challenge_id]
+        elif team.solution_id in solution_refs:
+            named[team.pk] = solution_refs[team.solution_id]
+    teams = {team.pk: team for team in incubation.teams.all()}
+    milestones = sorted(incubation.milestones.all(), key=lambda m: (m.due_on, m.pk))
     return {
         "challenge": challenge_refs[incubation.challenge_id],
         "state": incubation.state,
         "goal": incubation.goal,
         "deliverables": incubation.deliverables,
-        "teams": [
-            {
-                "submission": submission(team),
-                "brings": team.brings,
-                "working_days": sorted(team.weekdays),
-                "working_hours": [f"{team.day_starts:%H:%M}", f"{team.day_ends:%H:%M}"],
-            }
-            for team in teams
-            if submission(team)
-        ],
+        "teams": [_team_exported(teams[pk], ref) for pk, ref in named.items()],
         "milestones": [
-            {
-                "ref": _milestone_ref(milestone),
-                "team": submission(milestone.team),
-                "title": milestone.title,
-                "details": milestone.details,
-                "due_on": milestone.due_on.isoformat(),
-                "state": milestone.state,
-                "done_at": _moment(milestone.done_at),
-                "note": milestone.done_note,
-                "link": milestone.done_link,
-            }
-            for milestone in sorted(incubation.milestones.all(), key=lambda m: (m.due_on, m.pk))
+            _milestone_exported(milestone, named[milestone.team_id])
+            for milestone in milestones
+            if milestone.team_id in named
         ],
         "meetings": [
-            {
-                "uid": meeting.uid,
-                "title": meeting.title,
-                "agenda": meeting.agenda,
-                "duration_minutes": meeting.duration_minutes,
-                "time_zone": meeting.time_zone,
-                "state": meeting.state,
-                "starts_at": _moment(meeting.starts_at),
-                "ends_at": _moment(meeting.ends_at),
-                "sequence": meeting.sequence,
-                "joining_link": meeting.joining_link,
-            }
+            _meeting_exported(meeting)
             for meeting in sorted(incubation.meetings.all(), key=lambda m: (m.created_at, m.pk))
         ],
+    }
+
+
+def _team_exported(team: IncubationTeam, ref: str) -> dict:
+    return {
+        "submission": ref,
+        "brings": team.brings,
+        "working_days": sorted(team.weekdays),
+        "working_hours": [f"{team.day_starts:%H:%M}", f"{team.day_ends:%H:%M}"],
+    }
+
+
+def _milestone_exported(milestone: Milestone, team_ref: str) -> dict:
+    return {
+        "ref": _milestone_ref(milestone),
+        "team": team_ref,
+        "title": milestone.title,
+        "details": milestone.details,
+        "due_on": milestone.due_on.isoformat(),
+        "state": milestone.state,
+        "done_at": _moment(milestone.done_at),
+        "note": milestone.done_note,
+        "link": milestone.done_link,
+    }
+
+
+def _meeting_exported(meeting: Meeting) -> dict:
+    return {
+        "uid": meeting.uid,
+        "title": meeting.title,
+        "agenda": meeting.agenda,
+        "duration_minutes": meeting.duration_minutes,
+        "time_zone": meeting.time_zone,
+        "state": meeting.state,
+        "starts_at": _moment(meeting.starts_at),
+        "ends_at": _moment(meeting.ends_at),
+        "sequence": meeting.sequence,
+        "joining_link": meeting.joining_link,
     }
 
 
