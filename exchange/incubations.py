@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
 from exchange import refs
-from exchange.incubation_records import IncubationRecord
 from exchange.schema import ExchangeError
 from exchange.schema.checks import quoted
+from exchange.schema.incubations import IncubationRecord
 from incubation.models import Incubation, IncubationTeam, Meeting, Milestone, TeamRole
 from incubator.models import Programme
 from solutions.models import Solution

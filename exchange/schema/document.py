@@ -13,6 +13,7 @@ from exchange.schema.checks import (
     quoted,
     records_of,
 )
+from exchange.schema.incubations import incubation_records
 from exchange.schema.records import (
     FORMAT,
     ORGANISATION_FIELDS,
@@ -36,7 +37,8 @@ NOTHING_KNOWN = Known()
 
 
 def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
-    """The file's round, or an ExchangeError listing every problem found."""
+    """The file's round with its incubations, or an ExchangeError listing every problem
+    found in the whole file."""
     if not isinstance(data, dict):
         raise ExchangeError(
             [
@@ -69,6 +71,12 @@ def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
         organisations=org_refs,
         challenges=known.challenges | {challenge.ref for challenge in challenges},
     )
+    incubations = incubation_records(
+        check,
+        data,
+        challenges=known.incubated_challenges | {challenge.ref for challenge in challenges},
+        solutions=known.incubated_solutions | {solution.ref for solution in solutions},
+    )
     if check.errors:
         raise ExchangeError(check.errors)
     return Round(
@@ -77,6 +85,7 @@ def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
         organisations=tuple(organisations),
         challenges=tuple(challenges),
         solutions=tuple(solutions),
+        incubations=tuple(incubations),
     )
 
 

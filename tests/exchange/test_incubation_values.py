@@ -81,9 +81,9 @@ def test_a_sequence_must_be_a_whole_number_not_a_decimal():
 def test_refs_in_incubation_messages_are_quoted_like_the_rest_of_the_file():
     messages = refused(lambda item: item.update(challenge="ch-999999"))
 
-    assert messages == [
+    assert messages[0] == (
         "incubations[0].challenge: 'ch-999999' is not a challenge of this file or of the programme"
-    ]
+    )
 
 
 def test_a_meeting_uid_used_twice_in_the_file_is_refused_pointing_at_its_first_use():

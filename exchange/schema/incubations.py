@@ -2,8 +2,9 @@
 into plain records, every problem named by its JSON path, before anything is written.
 A file without the key reads as no incubations: older files import as they always did.
 
-Which challenges and proposals the refs name is looked up once the rest of the round is
-in (they may come in the same file); see exchange.incubations."""
+The refs an incubation names are checked here, with the rest of the file, against the
+challenges and proposals the file declares and those the programme holds (``Known``);
+exchange.incubations finds the records they name once the round is written."""
 
 import re
 from dataclasses import dataclass
@@ -11,7 +12,8 @@ from datetime import date, datetime, time
 
 from django.utils.translation import gettext as _
 
-from exchange.schema.checks import Checker, Unique, json_path, max_length, records_of
+from exchange.schema.checks import Checker, Unique, json_path, max_length, quoted, records_of
+from exchange.schema.submissions import UNKNOWN_CHALLENGE
 from incubation.models import (
     LIMITS,
     IncubationState,
@@ -118,10 +120,20 @@ def _clock(value) -> bool:
     return isinstance(value, str) and CLOCK.fullmatch(value) is not None and value < "24:00"
 
 
-def _team(check: Checker, path: str, item: dict) -> TeamRecord:
+def _team(check: Checker, path: str, item: dict, *, challenge, solutions) -> TeamRecord:
+    submission = check.ref(item, "submission", path)
+    if submission is not None and submission != challenge and submission not in solutions:
+        check.error(
+            json_path(path, "submission"),
+            _(
+                "%(value)s is not this incubation's challenge or a proposal of this file or "
+                "of the programme"
+            )
+            % {"value": quoted(submission)},
+        )
     days, starts, ends = _hours(check, item, path)
     return TeamRecord(
-        submission=check.ref(item, "submission", path),
+        submission=submission,
         brings=check.optional_text(item, "brings", path, limit=LIMITS["brings"]),
         weekdays=days,
         day_starts=starts,
@@ -129,10 +141,16 @@ def _team(check: Checker, path: str, item: dict) -> TeamRecord:
     )
 
 
-def _milestone(check: Checker, path: str, item: dict) -> MilestoneRecord:
+def _milestone(check: Checker, path: str, item: dict, *, teams: set) -> MilestoneRecord:
+    team = check.ref(item, "team", path)
+    if team is not None and team not in teams:
+        check.error(
+            json_path(path, "team"),
+            _("%(value)s is not a team of this incubation") % {"value": quoted(team)},
+        )
     return MilestoneRecord(
         ref=check.ref(item, "ref", path),
-        team=check.ref(item, "team", path),
+        team=team,
         title=check.text(item, "title", path, limit=LIMITS["milestone_title"], blank=False),
         details=check.optional_text(item, "details", path, limit=LIMITS["milestone_details"]),
         due_on=check.day(item, "due_on", path),
@@ -170,14 +188,17 @@ def _meeting(check: Checker, path: str, item: dict) -> MeetingRecord:
     return record
 
 
-def incubation_records(check: Checker, data: dict) -> list[IncubationRecord]:
-    """The file's incubations, every problem added to ``check``."""
+def incubation_records(
+    check: Checker, data: dict, *, challenges: frozenset[str], solutions: frozenset[str]
+) -> list[IncubationRecord]:
+    """The file's incubations, every problem added to ``check``. ``challenges`` and
+    ``solutions`` are the refs they may name: those of the file and of the programme."""
     if not isinstance(data, dict) or "incubations" not in data:
         return []
-    records, challenges, uids = [], Unique(check), Unique(check)
+    records, unique, uids = [], Unique(check), Unique(check)
     for path, item in records_of(check, data, "incubations", INCUBATION_FIELDS):
-        record = _incubation(check, path, item)
-        challenges.add(record.challenge, path, "challenge")
+        record = _incubation(check, path, item, challenges=challenges, solutions=solutions)
+        unique.add(record.challenge, path, "challenge")
         _unique(record.teams, "submission", json_path(path, "teams"), Unique(check))
         _unique(record.milestones, "ref", json_path(path, "milestones"), Unique(check))
         _unique(record.meetings, "uid", json_path(path, "meetings"), uids)
@@ -190,21 +211,33 @@ def _unique(items, key: str, path: str, unique: Unique) -> None:
         unique.add(getattr(item, key), json_path(path, index), key)
 
 
-def _incubation(check: Checker, path: str, item: dict) -> IncubationRecord:
-    teams = list(records_of(check, item, "teams", TEAM_FIELDS, path))
+def _incubation(check: Checker, path: str, item: dict, *, challenges, solutions):
+    challenge = check.ref(item, "challenge", path)
+    if challenge is not None and challenge not in challenges:
+        check.error(
+            json_path(path, "challenge"), _(UNKNOWN_CHALLENGE) % {"value": quoted(challenge)}
+        )
+    state = check.choice(
+        item, "state", path, choices=IncubationState.values, default=IncubationState.ACTIVE
+    )
+    goal = check.optional_text(item, "goal", path, limit=LIMITS["goal"])
+    deliverables = check.optional_text(item, "deliverables", path, limit=LIMITS["deliverables"])
+    teams = tuple(
+        _team(check, where, team, challenge=challenge, solutions=solutions)
+        for where, team in records_of(check, item, "teams", TEAM_FIELDS, path)
+    )
     if not teams and isinstance(item.get("teams", []), list):
         check.error(json_path(path, "teams"), _("must name the teams, the challenge owner first"))
+    named = {team.submission for team in teams}
     return IncubationRecord(
         path=path,
-        challenge=check.ref(item, "challenge", path),
-        state=check.choice(
-            item, "state", path, choices=IncubationState.values, default=IncubationState.ACTIVE
-        ),
-        goal=check.optional_text(item, "goal", path, limit=LIMITS["goal"]),
-        deliverables=check.optional_text(item, "deliverables", path, limit=LIMITS["deliverables"]),
-        teams=tuple(_team(check, where, team) for where, team in teams),
+        challenge=challenge,
+        state=state,
+        goal=goal,
+        deliverables=deliverables,
+        teams=teams,
         milestones=tuple(
-            _milestone(check, where, milestone)
+            _milestone(check, where, milestone, teams=named)
             for where, milestone in records_of(check, item, "milestones", MILESTONE_FIELDS, path)
         ),
         meetings=tuple(
