@@ -18,6 +18,7 @@ from exchange import refs
 from exchange.schema import ExchangeError
 from exchange.schema.checks import quoted
 from exchange.schema.incubations import IncubationRecord
+from exchange.services.syncing import assign
 from incubation.models import Incubation, IncubationTeam, Meeting, Milestone, TeamRole
 from incubator.models import Programme
 from solutions.models import Solution
@@ -120,12 +121,13 @@ def _meeting_exported(meeting: Meeting) -> dict:
 
 
 def incubations_lines(counts: dict | None) -> list[str]:
-    """What the import says of the incubations, when the file carried some."""
+    """What the import says of the incubations, when the file carried some, in the words
+    it uses for the rest of the round."""
     if counts is None:
         return []
     return [
-        _("Incubations: %(created)d created, %(updated)d updated.")
-        % {"created": counts["created"], "updated": counts["updated"]}
+        _("%(kind)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+        % {"kind": _("Incubations"), **counts}
     ]
 
 
@@ -148,8 +150,8 @@ class _Refs:
 
 
 def incubations_import(*, records: list[IncubationRecord], programme: Programme) -> dict | None:
-    """Bring the file's incubations in; how many were created and updated (None when the
-    file carries none)."""
+    """Bring the file's incubations in, writing only what differs; how many were created,
+    updated and left unchanged (None when the file carries none)."""
     if not records:
         return None
     challenges = _Refs(
@@ -160,7 +162,7 @@ def incubations_import(*, records: list[IncubationRecord], programme: Programme)
         Solution.objects.filter(call__programme=programme).select_related("organisation"),
         refs.solution_ref,
     )
-    errors, counts = [], {"created": 0, "updated": 0}
+    errors, counts = [], {"created": 0, "updated": 0, "unchanged": 0}
     for record in records:
         challenge = challenges.get(record.challenge)
         if challenge is None:
@@ -169,27 +171,33 @@ def incubations_import(*, records: list[IncubationRecord], programme: Programme)
                 % {"path": record.path, "ref": quoted(record.challenge)}
             )
             continue
-        created = _incubation(record, challenge, (challenges, solutions), programme, errors)
-        counts["created" if created else "updated"] += 1
+        outcome = _incubation(record, challenge, (challenges, solutions), programme, errors)
+        counts[outcome] += 1
     if errors:
         raise ExchangeError(errors)
     return counts
 
 
-def _incubation(record, challenge, submissions, programme, errors) -> bool:
+def _incubation(record, challenge, submissions, programme, errors) -> str:
+    """ "created", "updated" or "unchanged": the incubation with its teams, milestones
+    and meetings, each saved only when the file differs from it."""
     incubation, created = Incubation.objects.get_or_create(
         challenge=challenge,
         defaults={"programme": programme, "last_activity_at": timezone.now()},
     )
-    incubation.state, incubation.goal = record.state, record.goal
-    incubation.deliverables = record.deliverables
-    incubation.save()
+    changed = assign(
+        row=incubation,
+        values={"state": record.state, "goal": record.goal, "deliverables": record.deliverables},
+    )
+    if changed:
+        incubation.save(update_fields=["state", "goal", "deliverables"])
     teams = {}
     for index, team in enumerate(record.teams):
         where = f"{record.path}.teams[{index}].submission"
         found = _team(incubation, challenge, team, submissions, where, errors)
         if found is not None:
-            teams[team.submission] = found
+            teams[team.submission], team_changed = found
+            changed |= team_changed
     for index, milestone in enumerate(record.milestones):
         team = teams.get(milestone.team)
         if team is None:
@@ -198,13 +206,14 @@ def _incubation(record, challenge, submissions, programme, errors) -> bool:
                 % {"path": record.path, "index": index, "ref": quoted(milestone.team)}
             )
             continue
-        _milestone(incubation, team, milestone)
+        changed |= _milestone(incubation, team, milestone)
     for index, meeting in enumerate(record.meetings):
-        _meeting(incubation, meeting, f"{record.path}.meetings[{index}].uid", errors)
-    return created
+        changed |= _meeting(incubation, meeting, f"{record.path}.meetings[{index}].uid", errors)
+    return "created" if created else "updated" if changed else "unchanged"
 
 
-def _team(incubation, challenge, record, submissions, where, errors) -> IncubationTeam | None:
+def _team(incubation, challenge, record, submissions, where, errors):
+    """(the team, whether it was written), or None when the ref names no team."""
     challenges, solutions = submissions
     if challenges.get(record.submission) == challenge:
         organisation, role, solution = challenge.organisation, TeamRole.OWNER, None
@@ -217,18 +226,25 @@ def _team(incubation, challenge, record, submissions, where, errors) -> Incubati
             )
             return None
         organisation, role = solution.organisation, TeamRole.PROVIDER
-    team, _created = IncubationTeam.objects.get_or_create(
+    team, created = IncubationTeam.objects.get_or_create(
         incubation=incubation,
         organisation=organisation,
         defaults={"role": role, "solution": solution},
     )
-    team.brings, team.weekdays = record.brings, list(record.weekdays)
-    team.day_starts, team.day_ends = record.day_starts, record.day_ends
-    team.save()
-    return team
+    values = {
+        "brings": record.brings,
+        "weekdays": list(record.weekdays),
+        "day_starts": record.day_starts,
+        "day_ends": record.day_ends,
+    }
+    if not assign(row=team, values=values):
+        return team, created
+    team.save(update_fields=list(values))
+    return team, True
 
 
-def _milestone(incubation, team, record) -> None:
+def _milestone(incubation, team, record) -> bool:
+    """Whether the milestone was written."""
     milestone = Milestone.objects.filter(incubation=incubation, exchange_ref=record.ref).first()
     name = refs.generated(record.ref)
     if milestone is None and name and name[0] == f"ms-{name[1]}":
@@ -236,28 +252,41 @@ def _milestone(incubation, team, record) -> None:
             incubation=incubation, pk=name[1], exchange_ref=""
         ).first()
     milestone = milestone or Milestone(incubation=incubation)
-    milestone.exchange_ref = record.ref if milestone.pk is None or milestone.exchange_ref else ""
-    milestone.team, milestone.title, milestone.details = team, record.title, record.details
-    milestone.due_on, milestone.state, milestone.done_at = (
-        record.due_on,
-        record.state,
-        record.done_at,
-    )
-    milestone.done_note, milestone.done_link = record.note, record.link
+    values = {
+        "exchange_ref": record.ref if milestone.pk is None or milestone.exchange_ref else "",
+        "team_id": team.pk,
+        "title": record.title,
+        "details": record.details,
+        "due_on": record.due_on,
+        "state": record.state,
+        "done_at": record.done_at,
+        "done_note": record.note,
+        "done_link": record.link,
+    }
+    if not assign(row=milestone, values=values) and milestone.pk is not None:
+        return False
     milestone.save()
+    return True
 
 
-def _meeting(incubation, record, where, errors) -> None:
+MEETING_FIELDS = (
+    *("title", "agenda", "duration_minutes", "time_zone", "state", "sequence"),
+    *("starts_at", "ends_at", "joining_link"),
+)
+
+
+def _meeting(incubation, record, where, errors) -> bool:
+    """Whether the meeting was written."""
     meeting = Meeting.objects.filter(uid=record.uid).first()
     if meeting is not None and meeting.incubation_id != incubation.pk:
         errors.append(
             _("%(path)s: %(uid)s is a meeting of another incubation")
             % {"path": where, "uid": quoted(record.uid)}
         )
-        return
+        return False
     meeting = meeting or Meeting(incubation=incubation, uid=record.uid)
-    for name in ("title", "agenda", "duration_minutes", "time_zone", "state", "sequence"):
-        setattr(meeting, name, getattr(record, name))
-    meeting.starts_at, meeting.ends_at = record.starts_at, record.ends_at
-    meeting.joining_link = record.joining_link
+    values = {name: getattr(record, name) for name in MEETING_FIELDS}
+    if not assign(row=meeting, values=values) and meeting.pk is not None:
+        return False
     meeting.save()
+    return True

@@ -98,7 +98,7 @@ def test_export_import_into_an_empty_portal_export_gives_the_same_file_and_sends
 
     summary = programme_import(data=first)
 
-    assert "Incubations: 1 created, 0 updated." in summary.lines()
+    assert "Incubations: 1 created, 0 updated, 0 unchanged." in summary.lines()
     again = programme_export(programme=summary.programme)
     assert again == first
     assert not Notification.objects.exists()
