@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
 from exchange import refs
-from exchange.incubation_records import IncubationRecord
 from exchange.schema import ExchangeError
+from exchange.schema.checks import quoted
+from exchange.schema.incubations import IncubationRecord
+from exchange.services.syncing import assign
 from incubation.models import Incubation, IncubationTeam, Meeting, Milestone, TeamRole
 from incubator.models import Programme
 from solutions.models import Solution
@@ -40,7 +42,7 @@ def incubations_export(
     of a round without incubations stays what it was."""
     incubations = (
         Incubation.objects.filter(programme=programme, challenge_id__in=challenge_refs)
-        .prefetch_related("teams", "milestones__team", "meetings")
+        .prefetch_related("teams", "milestones", "meetings")
         .order_by("challenge_id")
     )
     items = [_exported(item, challenge_refs, solution_refs) for item in incubations]
@@ -48,56 +50,70 @@ def incubations_export(
 
 
 def _exported(incubation: Incubation, challenge_refs, solution_refs) -> dict:
-    def submission(team: IncubationTeam) -> str:
+    """The incubation as the file writes it. A provider team whose proposal is not
+    exported (a draft) has no ref the file could name it by: it is left out, with its
+    milestones, so that the file imports again and gives the same export."""
+    named = {}  # the ref of each team the file carries, by team pk
+    for team in sorted(incubation.teams.all(), key=lambda team: (team.role, team.pk)):
         if team.role == TeamRole.OWNER:
-            return challenge_refs[incubation.challenge_id]
-        return solution_refs.get(team.solution_id, "")
-
-    teams = sorted(incubation.teams.all(), key=lambda team: (team.role, team.pk))
+            named[team.pk] = challenge_refs[incubation.challenge_id]
+        elif team.solution_id in solution_refs:
+            named[team.pk] = solution_refs[team.solution_id]
+    teams = {team.pk: team for team in incubation.teams.all()}
+    milestones = sorted(incubation.milestones.all(), key=lambda m: (m.due_on, m.pk))
     return {
         "challenge": challenge_refs[incubation.challenge_id],
         "state": incubation.state,
         "goal": incubation.goal,
         "deliverables": incubation.deliverables,
-        "teams": [
-            {
-                "submission": submission(team),
-                "brings": team.brings,
-                "working_days": sorted(team.weekdays),
-                "working_hours": [f"{team.day_starts:%H:%M}", f"{team.day_ends:%H:%M}"],
-            }
-            for team in teams
-            if submission(team)
-        ],
+        "teams": [_team_exported(teams[pk], ref) for pk, ref in named.items()],
         "milestones": [
-            {
-                "ref": _milestone_ref(milestone),
-                "team": submission(milestone.team),
-                "title": milestone.title,
-                "details": milestone.details,
-                "due_on": milestone.due_on.isoformat(),
-                "state": milestone.state,
-                "done_at": _moment(milestone.done_at),
-                "note": milestone.done_note,
-                "link": milestone.done_link,
-            }
-            for milestone in sorted(incubation.milestones.all(), key=lambda m: (m.due_on, m.pk))
+            _milestone_exported(milestone, named[milestone.team_id])
+            for milestone in milestones
+            if milestone.team_id in named
         ],
         "meetings": [
-            {
-                "uid": meeting.uid,
-                "title": meeting.title,
-                "agenda": meeting.agenda,
-                "duration_minutes": meeting.duration_minutes,
-                "time_zone": meeting.time_zone,
-                "state": meeting.state,
-                "starts_at": _moment(meeting.starts_at),
-                "ends_at": _moment(meeting.ends_at),
-                "sequence": meeting.sequence,
-                "joining_link": meeting.joining_link,
-            }
+            _meeting_exported(meeting)
             for meeting in sorted(incubation.meetings.all(), key=lambda m: (m.created_at, m.pk))
         ],
+    }
+
+
+def _team_exported(team: IncubationTeam, ref: str) -> dict:
+    return {
+        "submission": ref,
+        "brings": team.brings,
+        "working_days": sorted(team.weekdays),
+        "working_hours": [f"{team.day_starts:%H:%M}", f"{team.day_ends:%H:%M}"],
+    }
+
+
+def _milestone_exported(milestone: Milestone, team_ref: str) -> dict:
+    return {
+        "ref": _milestone_ref(milestone),
+        "team": team_ref,
+        "title": milestone.title,
+        "details": milestone.details,
+        "due_on": milestone.due_on.isoformat(),
+        "state": milestone.state,
+        "done_at": _moment(milestone.done_at),
+        "note": milestone.done_note,
+        "link": milestone.done_link,
+    }
+
+
+def _meeting_exported(meeting: Meeting) -> dict:
+    return {
+        "uid": meeting.uid,
+        "title": meeting.title,
+        "agenda": meeting.agenda,
+        "duration_minutes": meeting.duration_minutes,
+        "time_zone": meeting.time_zone,
+        "state": meeting.state,
+        "starts_at": _moment(meeting.starts_at),
+        "ends_at": _moment(meeting.ends_at),
+        "sequence": meeting.sequence,
+        "joining_link": meeting.joining_link,
     }
 
 
@@ -105,12 +121,13 @@ def _exported(incubation: Incubation, challenge_refs, solution_refs) -> dict:
 
 
 def incubations_lines(counts: dict | None) -> list[str]:
-    """What the import says of the incubations, when the file carried some."""
+    """What the import says of the incubations, when the file carried some, in the words
+    it uses for the rest of the round."""
     if counts is None:
         return []
     return [
-        _("Incubations: %(created)d created, %(updated)d updated.")
-        % {"created": counts["created"], "updated": counts["updated"]}
+        _("%(kind)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+        % {"kind": _("Incubations"), **counts}
     ]
 
 
@@ -133,8 +150,8 @@ class _Refs:
 
 
 def incubations_import(*, records: list[IncubationRecord], programme: Programme) -> dict | None:
-    """Bring the file's incubations in; how many were created and updated (None when the
-    file carries none)."""
+    """Bring the file's incubations in, writing only what differs; how many were created,
+    updated and left unchanged (None when the file carries none)."""
     if not records:
         return None
     challenges = _Refs(
@@ -145,51 +162,58 @@ def incubations_import(*, records: list[IncubationRecord], programme: Programme)
         Solution.objects.filter(call__programme=programme).select_related("organisation"),
         refs.solution_ref,
     )
-    errors, counts = [], {"created": 0, "updated": 0}
+    errors, counts = [], {"created": 0, "updated": 0, "unchanged": 0}
     for record in records:
         challenge = challenges.get(record.challenge)
         if challenge is None:
             errors.append(
                 _("%(path)s.challenge: %(ref)s is not a challenge of this file or of the programme")
-                % {"path": record.path, "ref": record.challenge}
+                % {"path": record.path, "ref": quoted(record.challenge)}
             )
             continue
-        created = _incubation(record, challenge, (challenges, solutions), programme, errors)
-        counts["created" if created else "updated"] += 1
+        outcome = _incubation(record, challenge, (challenges, solutions), programme, errors)
+        counts[outcome] += 1
     if errors:
         raise ExchangeError(errors)
     return counts
 
 
-def _incubation(record, challenge, submissions, programme, errors) -> bool:
+def _incubation(record, challenge, submissions, programme, errors) -> str:
+    """ "created", "updated" or "unchanged": the incubation with its teams, milestones
+    and meetings, each saved only when the file differs from it."""
     incubation, created = Incubation.objects.get_or_create(
         challenge=challenge,
         defaults={"programme": programme, "last_activity_at": timezone.now()},
     )
-    incubation.state, incubation.goal = record.state, record.goal
-    incubation.deliverables = record.deliverables
-    incubation.save()
+    changed = assign(
+        row=incubation,
+        values={"state": record.state, "goal": record.goal, "deliverables": record.deliverables},
+    )
+    if changed:
+        incubation.save(update_fields=["state", "goal", "deliverables"])
     teams = {}
     for index, team in enumerate(record.teams):
         where = f"{record.path}.teams[{index}].submission"
         found = _team(incubation, challenge, team, submissions, where, errors)
         if found is not None:
-            teams[team.submission] = found
+            teams[team.submission], team_changed = found
+            changed |= team_changed
     for index, milestone in enumerate(record.milestones):
         team = teams.get(milestone.team)
         if team is None:
             errors.append(
                 _("%(path)s.milestones[%(index)d].team: %(ref)s is not a team of this incubation")
-                % {"path": record.path, "index": index, "ref": milestone.team}
+                % {"path": record.path, "index": index, "ref": quoted(milestone.team)}
             )
             continue
-        _milestone(incubation, team, milestone)
+        changed |= _milestone(incubation, team, milestone)
     for index, meeting in enumerate(record.meetings):
-        _meeting(incubation, meeting, f"{record.path}.meetings[{index}].uid", errors)
-    return created
+        changed |= _meeting(incubation, meeting, f"{record.path}.meetings[{index}].uid", errors)
+    return "created" if created else "updated" if changed else "unchanged"
 
 
-def _team(incubation, challenge, record, submissions, where, errors) -> IncubationTeam | None:
+def _team(incubation, challenge, record, submissions, where, errors):
+    """(the team, whether it was written), or None when the ref names no team."""
     challenges, solutions = submissions
     if challenges.get(record.submission) == challenge:
         organisation, role, solution = challenge.organisation, TeamRole.OWNER, None
@@ -198,22 +222,29 @@ def _team(incubation, challenge, record, submissions, where, errors) -> Incubati
         if solution is None:
             errors.append(
                 _("%(path)s: %(ref)s is not the challenge or a proposal of the programme")
-                % {"path": where, "ref": record.submission}
+                % {"path": where, "ref": quoted(record.submission)}
             )
             return None
         organisation, role = solution.organisation, TeamRole.PROVIDER
-    team, _created = IncubationTeam.objects.get_or_create(
+    team, created = IncubationTeam.objects.get_or_create(
         incubation=incubation,
         organisation=organisation,
         defaults={"role": role, "solution": solution},
     )
-    team.brings, team.weekdays = record.brings, list(record.weekdays)
-    team.day_starts, team.day_ends = record.day_starts, record.day_ends
-    team.save()
-    return team
+    values = {
+        "brings": record.brings,
+        "weekdays": list(record.weekdays),
+        "day_starts": record.day_starts,
+        "day_ends": record.day_ends,
+    }
+    if not assign(row=team, values=values):
+        return team, created
+    team.save(update_fields=list(values))
+    return team, True
 
 
-def _milestone(incubation, team, record) -> None:
+def _milestone(incubation, team, record) -> bool:
+    """Whether the milestone was written."""
     milestone = Milestone.objects.filter(incubation=incubation, exchange_ref=record.ref).first()
     name = refs.generated(record.ref)
     if milestone is None and name and name[0] == f"ms-{name[1]}":
@@ -221,28 +252,41 @@ def _milestone(incubation, team, record) -> None:
             incubation=incubation, pk=name[1], exchange_ref=""
         ).first()
     milestone = milestone or Milestone(incubation=incubation)
-    milestone.exchange_ref = record.ref if milestone.pk is None or milestone.exchange_ref else ""
-    milestone.team, milestone.title, milestone.details = team, record.title, record.details
-    milestone.due_on, milestone.state, milestone.done_at = (
-        record.due_on,
-        record.state,
-        record.done_at,
-    )
-    milestone.done_note, milestone.done_link = record.note, record.link
+    values = {
+        "exchange_ref": record.ref if milestone.pk is None or milestone.exchange_ref else "",
+        "team_id": team.pk,
+        "title": record.title,
+        "details": record.details,
+        "due_on": record.due_on,
+        "state": record.state,
+        "done_at": record.done_at,
+        "done_note": record.note,
+        "done_link": record.link,
+    }
+    if not assign(row=milestone, values=values) and milestone.pk is not None:
+        return False
     milestone.save()
+    return True
 
 
-def _meeting(incubation, record, where, errors) -> None:
+MEETING_FIELDS = (
+    *("title", "agenda", "duration_minutes", "time_zone", "state", "sequence"),
+    *("starts_at", "ends_at", "joining_link"),
+)
+
+
+def _meeting(incubation, record, where, errors) -> bool:
+    """Whether the meeting was written."""
     meeting = Meeting.objects.filter(uid=record.uid).first()
     if meeting is not None and meeting.incubation_id != incubation.pk:
         errors.append(
             _("%(path)s: %(uid)s is a meeting of another incubation")
-            % {"path": where, "uid": record.uid}
+            % {"path": where, "uid": quoted(record.uid)}
         )
-        return
+        return False
     meeting = meeting or Meeting(incubation=incubation, uid=record.uid)
-    for name in ("title", "agenda", "duration_minutes", "time_zone", "state", "sequence"):
-        setattr(meeting, name, getattr(record, name))
-    meeting.starts_at, meeting.ends_at = record.starts_at, record.ends_at
-    meeting.joining_link = record.joining_link
+    values = {name: getattr(record, name) for name in MEETING_FIELDS}
+    if not assign(row=meeting, values=values) and meeting.pk is not None:
+        return False
     meeting.save()
+    return True

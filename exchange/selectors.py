@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from challenges.models import Challenge
+from exchange import refs
 from exchange.schema import Known, Wanted
 from incubator.models import Call, Organisation, Programme, Theme
 from solutions.models import Solution, SolutionInterest
@@ -33,11 +34,30 @@ def known_references(wanted: Wanted) -> Known:
     """What the portal holds of the themes, teams and challenges a file names without
     carrying them."""
     challenges = Challenge.objects.filter(call__programme__slug=wanted.programme or "")
+    solutions = Solution.objects.filter(call__programme__slug=wanted.programme or "")
     return Known(
         themes=_present(Theme.objects.all(), "slug", wanted.themes),
         organisations=_present(Organisation.objects.all(), "exchange_ref", wanted.organisations),
         challenges=_present(challenges, "exchange_ref", wanted.challenges),
+        incubated_challenges=_named(challenges, wanted.incubated_challenges, refs.challenge_ref),
+        incubated_solutions=_named(solutions, wanted.incubated_solutions, refs.solution_ref),
     )
+
+
+def _named(queryset: QuerySet, values: frozenset[str], generated_ref) -> frozenset[str]:
+    """Which of ``values`` name a record of the queryset: its own ref, or the one the
+    export generates for a record that has none (as exchange.incubations finds them)."""
+    found = set(_present(queryset, "exchange_ref", values))
+    generated = {ref: refs.generated(ref) for ref in values - found}
+    generated = {
+        ref: name[1]
+        for ref, name in generated.items()
+        if name and name[0] == generated_ref(name[1])
+    }
+    for chunk in _chunks(sorted(set(generated.values()))):
+        pks = set(queryset.filter(pk__in=chunk, exchange_ref="").values_list("pk", flat=True))
+        found.update(ref for ref, pk in generated.items() if pk in pks)
+    return frozenset(found)
 
 
 def _present(queryset: QuerySet, field: str, values: frozenset[str]) -> frozenset[str]:

@@ -3,16 +3,16 @@ of references, states and moments. Each problem is collected with its JSON path 
 than raised, so one pass over the file finds them all."""
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
+from django.core.validators import URLValidator, validate_slug
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from exchange.schema.records import REF_MAX
-from incubator.validators import validate_plain_text
+from incubator.validators import time_zone_names, validate_plain_text
 from submissions.models import SubmissionState
 
 
@@ -160,18 +160,59 @@ class Checker:
         return value
 
     def integer(self, record: dict, key: str, path: str, *, bounds: tuple[int, int]) -> int | None:
+        """The optional whole number ``key``; None when left out or wrong."""
         value = record.get(key, MISSING)
         if value is MISSING:
             return None
+        return self.whole(value, json_path(path, key), bounds=bounds)
+
+    def whole(self, value, path: str, *, bounds: tuple[int, int]) -> int | None:
+        """``value`` if it is a whole number within ``bounds``: the one check of every
+        whole number of the format. JSON true and false read as Python ints and 60.0 as
+        a float; neither is a count."""
         low, high = bounds
-        # JSON true and false read as Python ints; neither is a count.
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if type(value) is not int or not low <= value <= high:
             self.error(
-                json_path(path, key),
+                path,
                 _("%(value)s is not a whole number from %(low)d to %(high)d")
                 % {"value": quoted(value), "low": low, "high": high},
             )
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+            return None
+        return value
+
+    def choice(self, record: dict, key: str, path: str, *, choices, default):
+        """The value of ``key`` (``default`` when left out) if it is one of ``choices``,
+        of the same type: 60.0 and true are not the minutes 60 and 1."""
+        value = record.get(key, default)
+        if not any(type(value) is type(choice) and value == choice for choice in choices):
+            self.error(
+                json_path(path, key),
+                _("%(value)s is not one of: %(choices)s")
+                % {"value": quoted(value), "choices": ", ".join(map(str, choices))},
+            )
+            return None
+        return value
+
+    def link(self, record: dict, key: str, path: str, *, limit: int) -> str:
+        """The optional web address ``key`` ("" when left out or empty): the one check of
+        every link of the format, which the portal shows as a link to click."""
+        value = self.optional_text(record, key, path, limit=limit)
+        if value:
+            try:
+                URLValidator(schemes=("http", "https"))(value)
+            except ValidationError:
+                self.error(
+                    json_path(path, key),
+                    _("%(value)s is not an http or https address") % {"value": quoted(value)},
+                )
+                return ""
+        return value or ""
+
+    def optional_text(self, record: dict, key: str, path: str, *, limit: int) -> str | None:
+        """Like ``text`` with ``blank=True``, but "" when the file leaves it out."""
+        if key not in record:
+            return ""
+        return self.text(record, key, path, limit=limit, blank=True)
 
     def references(
         self,
@@ -216,11 +257,11 @@ class Checker:
             return None
         return value
 
-    def moment(self, record: dict, path: str) -> datetime | None:
-        value = record.get("submitted_at")
+    def moment(self, record: dict, path: str, key: str = "submitted_at") -> datetime | None:
+        value = record.get(key)
         if value is None:
             return None
-        path = json_path(path, "submitted_at")
+        path = json_path(path, key)
         try:
             moment = datetime.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
@@ -237,13 +278,44 @@ class Checker:
             return None
         return moment.astimezone(UTC)
 
+    def time_zone(self, record: dict, key: str, path: str) -> str | None:
+        """The IANA zone name ``key``: the one check of every time zone of the format."""
+        value = self.present(record, key, path)
+        if value is MISSING:
+            return None
+        if not isinstance(value, str) or value not in time_zone_names():
+            self.error(
+                json_path(path, key),
+                _("%(value)s is not an IANA time zone name, such as Europe/Lisbon")
+                % {"value": quoted(value)},
+            )
+            return None
+        return value
 
-def records_of(check: Checker, data: dict, key: str, allowed: tuple[str, ...]):
-    """(path, record) for each object in the list ``key``, which may be left out."""
+    def day(self, record: dict, key: str, path: str) -> date | None:
+        value = self.present(record, key, path)
+        if value is MISSING:
+            return None
+        try:
+            if isinstance(value, str) and len(value) == len("2026-10-01"):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        self.error(
+            json_path(path, key),
+            _("%(value)s is not a date such as 2026-10-01") % {"value": quoted(value)},
+        )
+        return None
+
+
+def records_of(check: Checker, data: dict, key: str, allowed: tuple[str, ...], parent: str = ""):
+    """(path, record) for each object in the list ``key`` of ``data`` (at ``parent``),
+    which may be left out."""
+    where = json_path(parent, key)
     value = data.get(key, [])
-    items = check.list(value, key)
+    items = check.list(value, where)
     for index, item in enumerate(items or []):
-        path = json_path(key, index)
+        path = json_path(where, index)
         record = check.object(item, path, allowed)
         if record is not None:
             yield path, record

@@ -13,6 +13,7 @@ from exchange.schema.checks import (
     quoted,
     records_of,
 )
+from exchange.schema.incubations import incubation_records
 from exchange.schema.records import (
     FORMAT,
     ORGANISATION_FIELDS,
@@ -30,14 +31,14 @@ from exchange.schema.submissions import challenge_records, solution_records
 from incubator.languages import language_names
 from incubator.models import Organisation, Programme, Theme
 from incubator.models.organisations import Level
-from incubator.validators import time_zone_names
 
 # A file checked on its own, as if the portal held nothing it could refer to.
 NOTHING_KNOWN = Known()
 
 
 def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
-    """The file's round, or an ExchangeError listing every problem found."""
+    """The file's round with its incubations, or an ExchangeError listing every problem
+    found in the whole file."""
     if not isinstance(data, dict):
         raise ExchangeError(
             [
@@ -70,6 +71,12 @@ def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
         organisations=org_refs,
         challenges=known.challenges | {challenge.ref for challenge in challenges},
     )
+    incubations = incubation_records(
+        check,
+        data,
+        challenges=known.incubated_challenges | {challenge.ref for challenge in challenges},
+        solutions=known.incubated_solutions | {solution.ref for solution in solutions},
+    )
     if check.errors:
         raise ExchangeError(check.errors)
     return Round(
@@ -78,6 +85,7 @@ def validate(data: object, *, known: Known = NOTHING_KNOWN) -> Round:
         organisations=tuple(organisations),
         challenges=tuple(challenges),
         solutions=tuple(solutions),
+        incubations=tuple(incubations),
     )
 
 
@@ -139,13 +147,7 @@ def _organisations(check: Checker, data: dict) -> list[OrganisationRecord]:
 
         languages = _languages(check, record, path)
 
-        zone = check.present(record, "timezone", path)
-        if zone is not MISSING and (not isinstance(zone, str) or zone not in time_zone_names()):
-            check.error(
-                json_path(path, "timezone"),
-                _("%(value)s is not an IANA time zone name, such as Europe/Lisbon")
-                % {"value": quoted(zone)},
-            )
+        zone = check.time_zone(record, "timezone", path)
 
         if unique.add(ref, path, "ref"):
             organisations.append(

@@ -37,8 +37,7 @@ def references(data: object) -> Wanted:
         return Wanted()
 
     def items(key):
-        value = data.get(key)
-        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+        return _listed(data.get(key))
 
     def strings(value):
         # Only what could be a key: the portal is never asked about anything else.
@@ -53,16 +52,31 @@ def references(data: object) -> Wanted:
     )
     programme = data.get("programme")
     slug = programme.get("slug") if isinstance(programme, dict) else None
+    incubations = items("incubations")
+    teams = [team for item in incubations for team in _listed(item.get("teams"))]
+    in_file = {
+        kind: set().union(*(strings(item.get("ref")) for item in items(kind)))
+        for kind in ("challenges", "solutions")
+    }
     return Wanted(
         programme=slug if isinstance(slug, str) else None,
         themes=frozenset(themes - set().union(*(strings(t.get("slug")) for t in items("themes")))),
         organisations=frozenset(
             organisations - set().union(*(strings(o.get("ref")) for o in items("organisations")))
         ),
-        challenges=frozenset(
-            wanted_challenges - set().union(*(strings(c.get("ref")) for c in items("challenges")))
+        challenges=frozenset(wanted_challenges - in_file["challenges"]),
+        incubated_challenges=frozenset(
+            set().union(*(strings(item.get("challenge")) for item in incubations))
+            - in_file["challenges"]
+        ),
+        incubated_solutions=frozenset(
+            set().union(*(strings(team.get("submission")) for team in teams)) - in_file["solutions"]
         ),
     )
+
+
+def _listed(value) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _could_be_key(value) -> bool:

@@ -15,7 +15,7 @@ DEFAULT_PROVIDERS_WANTED = 2
 DEFAULT_CAPACITY = 1
 DEFAULT_STATUS = SubmissionState.SUBMITTED
 
-# "incubations" is optional, read by exchange.incubation_records.
+# "incubations" is optional, read by exchange.schema.incubations.
 TOP_FIELDS = (
     "format",
     "programme",
@@ -105,6 +105,7 @@ class Round:
     organisations: tuple[OrganisationRecord, ...]
     challenges: tuple[ChallengeRecord, ...]
     solutions: tuple[SolutionRecord, ...]
+    incubations: tuple = ()  # of exchange.schema.incubations.IncubationRecord
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,10 @@ class Known:
     themes: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
     challenges: frozenset[str] = frozenset()  # refs of the programme's challenges
+    # For incubations: the refs that name a challenge or proposal of the programme, its
+    # own or, for a record that has none, the one the export gave it (exchange.refs).
+    incubated_challenges: frozenset[str] = frozenset()
+    incubated_solutions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,3 +129,5 @@ class Wanted:
     themes: frozenset[str] = field(default_factory=frozenset)
     organisations: frozenset[str] = field(default_factory=frozenset)
     challenges: frozenset[str] = field(default_factory=frozenset)
+    incubated_challenges: frozenset[str] = field(default_factory=frozenset)
+    incubated_solutions: frozenset[str] = field(default_factory=frozenset)

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from challenges.models import Challenge
 from challenges.search import challenges_search_refresh
 from exchange import refs
-from exchange.incubation_records import incubation_records
 from exchange.incubations import incubations_import, incubations_lines
 from exchange.schema import (
     DEFAULT_CAPACITY,
@@ -147,12 +146,11 @@ def programme_import(*, data, by: User | None = None) -> ImportSummary:
     if isinstance(data, bytes | str):
         data = parse(data)
     round_ = validate(data, known=known_references(references(data)))
-    incubations = incubation_records(data)
     try:
         with transaction.atomic():
             summary = _Import(round_, now=timezone.now()).run()
             summary.incubations = incubations_import(
-                records=incubations, programme=summary.programme
+                records=round_.incubations, programme=summary.programme
             )
     except IntegrityError as error:
         # Only a concurrent change to the same records gets here: the file was checked.

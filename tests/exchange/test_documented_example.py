@@ -35,7 +35,11 @@ def test_the_documented_example_imports_into_an_empty_portal():
     assert summary.programme_created
     kinds = ("themes", "organisations", "challenges", "solutions")
     assert sum(summary.created.values()) == sum(len(example.get(kind, [])) for kind in kinds)
-    assert summary.incubations == {"created": len(example["incubations"]), "updated": 0}
+    assert summary.incubations == {
+        "created": len(example["incubations"]),
+        "updated": 0,
+        "unchanged": 0,
+    }
 
 
 def test_importing_the_documented_example_twice_changes_no_record():
@@ -47,6 +51,7 @@ def test_importing_the_documented_example_twice_changes_no_record():
     assert not again.programme_created
     assert sum(again.created.values()) == 0
     assert sum(again.updated.values()) == 0
+    assert again.incubations == {"created": 0, "updated": 0, "unchanged": 1}
 
 
 def test_the_documented_example_exports_as_it_was_written():

@@ -98,7 +98,7 @@ def test_export_import_into_an_empty_portal_export_gives_the_same_file_and_sends
 
     summary = programme_import(data=first)
 
-    assert "Incubations: 1 created, 0 updated." in summary.lines()
+    assert "Incubations: 1 created, 0 updated, 0 unchanged." in summary.lines()
     again = programme_export(programme=summary.programme)
     assert again == first
     assert not Notification.objects.exists()
@@ -124,21 +124,21 @@ def test_an_older_file_without_incubations_imports_as_before_and_exports_without
         ),
         (
             lambda i: i["milestones"][0].update(due_on="soon"),
-            "incubations[0].milestones[0].due_on: must be a date",
+            "incubations[0].milestones[0].due_on: 'soon' is not a date such as 2026-10-01",
         ),
         (
             lambda i: i["meetings"][0].update(time_zone="Mars/Olympus"),
             "incubations[0].meetings[0].time_zone",
         ),
-        (lambda i: i.update(goal="<script>x</script>"), "incubations[0].goal: must be plain text"),
-        (lambda i: i.update(colour="red"), "incubations[0].colour: is not a field of the format"),
+        (lambda i: i.update(goal="<script>x</script>"), "incubations[0].goal: Use plain text here"),
+        (lambda i: i.update(colour="red"), "incubations[0].colour: is not a field of this format"),
         (
             lambda i: i["teams"][1].update(submission="so-999999"),
-            "incubations[0].teams[1].submission: so-999999",
+            "incubations[0].teams[1].submission: 'so-999999'",
         ),
         (
             lambda i: i.update(challenge="ch-999999"),
-            "incubations[0].challenge: ch-999999 is not a challenge",
+            "incubations[0].challenge: 'ch-999999' is not a challenge",
         ),
     ],
 )
