@@ -88,12 +88,17 @@ class Checker:
 
     # Fields ---------------------------------------------------------------------------
 
-    def text(self, record: dict, key: str, path: str, *, limit: int, blank: bool) -> str | None:
+    def text_at(self, record: dict, key: str, path: str) -> tuple[str, str | None]:
+        """The path of ``record[key]`` and its text; None when it is missing or not text
+        (the problem is already collected)."""
         value = self.present(record, key, path)
-        if value is MISSING:
-            return None
         path = json_path(path, key)
-        value = self.string(value, path)
+        if value is MISSING:
+            return path, None
+        return path, self.string(value, path)
+
+    def text(self, record: dict, key: str, path: str, *, limit: int, blank: bool) -> str | None:
+        path, value = self.text_at(record, key, path)
         if value is None:
             return None
         if not blank and not value.strip():
@@ -114,11 +119,7 @@ class Checker:
         return value
 
     def ref(self, record: dict, key: str, path: str) -> str | None:
-        value = self.present(record, key, path)
-        if value is MISSING:
-            return None
-        path = json_path(path, key)
-        value = self.string(value, path)
+        path, value = self.text_at(record, key, path)
         if value is None:
             return None
         if not value.strip() or value != value.strip():
@@ -138,11 +139,7 @@ class Checker:
         return value
 
     def slug(self, record: dict, key: str, path: str, *, limit: int) -> str | None:
-        value = self.present(record, key, path)
-        if value is MISSING:
-            return None
-        path = json_path(path, key)
-        value = self.string(value, path)
+        path, value = self.text_at(record, key, path)
         if value is None:
             return None
         try:
