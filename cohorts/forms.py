@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cohorts.models import LIMITS, OpportunityKind, SessionFormat
 from cohorts.scheduling import wall_clock_instant
 from incubator.forms.bilingual import BilingualFormMixin
-from incubator.forms.fields import CountedTextField, PlainTextField, TimeZoneField
+from incubator.forms.fields import CountedTextField, PlainTextField, TimeZoneField, date_field
 from incubator.models import Organisation, Programme, Theme
 
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
@@ -362,11 +362,8 @@ class OpportunityForm(forms.Form):
         help_text=_("What it is, who it is for, how to take part."),
     )
     url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
-    expires_on = forms.DateField(
-        label=_("On the board until"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The last day it is shown, in your team's time zone."),
-        error_messages={"invalid": _("Enter a date such as 2027-03-26 (year-month-day).")},
+    expires_on = date_field(
+        _("On the board until"), help_text=_("The last day it is shown, in your team's time zone.")
     )
 
     def __init__(self, *args, teams, **kwargs):

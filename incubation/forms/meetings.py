@@ -4,10 +4,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from incubation.forms.plan import date_field
 from incubation.models import LIMITS
 from incubation.models.meetings import DURATIONS
-from incubator.forms.fields import CountedTextField, PlainTextField
+from incubator.forms.fields import CountedTextField, PlainTextField, date_field
 
 
 class ProposeForm(forms.Form):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from incubation.models import LIMITS
 from incubation.services.plan import SETTABLE_STATES
-from incubator.forms.fields import CountedTextField
+from incubator.forms.fields import CountedTextField, date_field
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -18,19 +18,6 @@ WEEKDAYS = [
     (5, _("Saturday")),
     (6, _("Sunday")),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label, **kwargs) -> forms.DateField:
-    field = forms.DateField(label=label, widget=DateInput(), **kwargs)
-    field.error_messages["invalid"] = _("Enter a date such as 2027-03-26 (year-month-day).")
-    return field
 
 
 class PlanForm(forms.Form):

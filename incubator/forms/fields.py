@@ -95,3 +95,12 @@ class CountedTextField(PlainTextField):
         attrs.pop("maxlength", None)
         attrs["data-maxlength"] = str(self.max_length)
         return attrs
+
+
+def date_field(label, **kwargs) -> forms.DateField:
+    """A day, picked in the browser's date control and read as year-month-day."""
+    field = forms.DateField(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs
+    )
+    field.error_messages["invalid"] = _("Enter a date such as 2027-03-26 (year-month-day).")
+    return field
