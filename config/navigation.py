@@ -112,6 +112,7 @@ HOME_SECTIONS = (
     Section("accounts/_secretariat_section.html", secretariat),
     Section("accounts/_team_section.html", team_or_newcomer),
     Section("cohorts/_home_section.html", in_a_cohort),
+    Section("mydata/_home_section.html", signed_in),
 )
 
 

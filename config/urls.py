@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),
     path("", include("secretariat.urls")),
+    path("", include("mydata.urls")),
 ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cohorts",
     "outcomes",
     "secretariat",
+    "mydata",
 ]
 
 MIDDLEWARE = [
@@ -237,7 +238,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outcomes.tasks.create_followup_surveys",
         "schedule": 3600.0,
     },
+    # Removes what the portal no longer keeps (mydata/services/retention.py); hourly
+    # keeps each removal within an hour of its time.
+    "retention": {
+        "task": "mydata.tasks.apply_retention",
+        "schedule": 3600.0,
+    },
 }
+
+# "Download my data": how long a prepared copy can be downloaded before it is removed.
+DATA_EXPORT_HOURS = env_int("DATA_EXPORT_HOURS", 48)
+# Retention, in days: accounts never verified (after sign-up), invitations never accepted
+# (after they expired), drafts left in a call (after its deadline).
+RETENTION_UNVERIFIED_ACCOUNT_DAYS = env_int("RETENTION_UNVERIFIED_ACCOUNT_DAYS", 30)
+RETENTION_INVITATION_DAYS = env_int("RETENTION_INVITATION_DAYS", 30)
+RETENTION_DRAFT_DAYS = env_int("RETENTION_DRAFT_DAYS", 180)
 
 CACHES = {
     "default": (
