@@ -1,9 +1,9 @@
 """What stands in the way of deleting an account, and what a deleted person is called."""
 
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 
 from challenges.models import Challenge
-from incubator.models import Organisation, User
+from incubator.models import Membership, Organisation, User
 from solutions.models import Solution
 from submissions.models import DECISIONS, SubmissionState
 
@@ -14,16 +14,10 @@ def teams_left_without_anyone(*, user: User) -> list[tuple[Organisation, int]]:
     """The teams this person is the last active member of that still have open
     submissions (not decided, not withdrawn), with how many: deleting the account would
     leave those submissions with nobody to answer for them."""
-    last_of = (
-        Organisation.objects.filter(memberships__user=user)
-        .annotate(
-            others=Count(
-                "memberships",
-                filter=Q(memberships__user__is_active=True) & ~Q(memberships__user=user),
-            )
-        )
-        .filter(others=0)
+    others = Membership.objects.filter(organisation=OuterRef("pk"), user__is_active=True).exclude(
+        user=user
     )
+    last_of = Organisation.objects.filter(memberships__user=user).exclude(Exists(others))
     blocked = []
     for team in last_of:
         open_count = sum(

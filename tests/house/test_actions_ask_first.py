@@ -196,6 +196,7 @@ ACTIONS = {
     "incubation:closing_start": _incubation("active"),
     "incubation:close": _incubation("closing"),
     "incubation:meeting_cancel": _meeting,
+    "mydata:account_delete": lambda person: {},
 }
 # Actions chosen on their own page, where the form is: a GET goes back there.
 CHOSEN_ON_THEIR_PAGE = {"challenges:screening_move"}
