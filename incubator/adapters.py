@@ -14,6 +14,15 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     """Account emails (verification, password reset, security notices) go through the
     outbox like every other message, in the recipient's language and time zone."""
 
+    def get_login_stages(self) -> list[str]:
+        # An identity provider's multi-factor sign-in stands for the authenticator app.
+        return [
+            "incubator.identity.AuthenticateUnlessProviderAsserted"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         recipient = User.objects.filter(email__iexact=email).first()
         language = recipient.language if recipient else translation.get_language()

@@ -12,6 +12,7 @@ from config.settings.env import (
     env_int,
     env_list,
     env_str,
+    identity_providers_from_env,
     mailers_from_env,
     site_url_from_env,
 )
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_countries",
     "django_filters",
     "submissions",
@@ -70,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "incubator.identity.ProviderSecondFactorMiddleware",
     "incubator.middleware.ViewerPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -145,6 +149,11 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Government identity providers (OpenID Connect), from OIDC_PROVIDERS: see env.py.
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": identity_providers_from_env()}}
+SOCIALACCOUNT_ADAPTER = "incubator.identity.PortalSocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False  # the portal never calls the provider on their behalf
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "incubator.mfa.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "Innovation Incubator"

@@ -79,3 +79,32 @@ def mailers_from_env(*, default_backend: str, base_dir: Path) -> dict:
         "file": {"file_path": env_str("EMAIL_FILE_PATH", str(base_dir / "sent-mail"))},
     }.get(backend, {})
     return {"default": {"BACKEND": EMAIL_BACKENDS.get(backend, backend), "OPTIONS": options}}
+
+
+def identity_providers_from_env() -> list[dict]:
+    """The government identity providers people may sign in with (OpenID Connect), as
+    allauth's provider apps. OIDC_PROVIDERS lists their ids; each id's settings are
+    OIDC_<ID>_NAME (shown on the button), _SERVER_URL (the issuer), _CLIENT_ID,
+    _CLIENT_SECRET, and _MFA_AMR / _MFA_ACR: the amr or acr values by which the provider
+    says the person used more than one factor (empty: its sign-in never counts as the
+    portal's second factor)."""
+    apps = []
+    for provider_id in env_list("OIDC_PROVIDERS"):
+        prefix = "OIDC_" + provider_id.upper().replace("-", "_") + "_"
+        apps.append(
+            {
+                "provider_id": provider_id,
+                "name": env_str(prefix + "NAME", provider_id),
+                "client_id": env_str(prefix + "CLIENT_ID"),
+                "secret": env_str(prefix + "CLIENT_SECRET"),
+                "settings": {
+                    "server_url": env_str(prefix + "SERVER_URL"),
+                    "oauth_pkce_enabled": True,
+                    # A verified address from the provider signs in the account that has it.
+                    "email_authentication": True,
+                    "mfa_amr": env_list(prefix + "MFA_AMR"),
+                    "mfa_acr": env_list(prefix + "MFA_ACR"),
+                },
+            }
+        )
+    return apps
