@@ -27,12 +27,14 @@ def _days_ago(now, name: str):
 
 def unverified_accounts_due(*, now):
     """Accounts whose address was never confirmed, nor used to sign in, after the period;
-    staff and anyone given a role are kept for the secretariat to look at."""
+    staff and anyone given a role are kept for the secretariat to look at, and a deleted
+    account's pseudonym stays for the records that name it."""
     verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
     granted = RoleGrant.objects.filter(user=OuterRef("pk"))
     return User.objects.filter(
         date_joined__lt=_days_ago(now, "RETENTION_UNVERIFIED_ACCOUNT_DAYS"),
         last_login__isnull=True,
+        is_active=True,
         is_staff=False,
         is_superuser=False,
     ).exclude(Exists(verified) | Exists(granted))

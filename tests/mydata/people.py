@@ -3,6 +3,8 @@ tell whose data ended up where."""
 
 from dataclasses import dataclass
 
+from allauth.socialaccount.models import SocialAccount
+
 from incubation.services.messages import message_post
 from incubator.models import Invitation, Role, RoleGrant, User
 from incubator.services.organisations import invitation_send
@@ -48,6 +50,12 @@ def seeded_person(marker: str, *, email: str) -> Seeded:
     FeedbackFactory(user=person, worked=f"{marker} feedback")
     ShowcaseConsent.objects.create(
         programme=ws.incubation.programme, organisation=team, given=True, changed_by=person
+    )
+    SocialAccount.objects.create(
+        user=person,
+        provider="gov-test",
+        uid=f"{marker}-uid",
+        extra_data={"userinfo": {"email": email, "name": f"{marker} Person"}},
     )
     notification_queue_rendered(
         key=f"reset:{marker}",

@@ -59,7 +59,7 @@ def test_the_job_removes_exactly_what_is_due(caplog):
     due_account, kept_young = unverified(31), unverified(29)
     kept_verified = UserFactory(date_joined=days_ago(400))
     kept_signed_in = unverified(31, last_login=days_ago(20))
-    kept_granted = unverified(31)
+    kept_granted, kept_erased = unverified(31), unverified(31, is_active=False)
     RoleGrant.objects.create(user=kept_granted, role="reviewer")
     due_invitation, kept_invitation = invitation(31), invitation(29)
     kept_accepted = invitation(400, accepted_at=days_ago(401))
@@ -91,8 +91,8 @@ def test_the_job_removes_exactly_what_is_due(caplog):
     assert "Retention: removed 2 expired data exports" in caplog.text
     assert not User.objects.filter(pk=due_account.pk).exists()
     assert set(User.objects.filter(
-        pk__in=[kept_young.pk, kept_verified.pk, kept_signed_in.pk, kept_granted.pk]
-    )) == {kept_young, kept_verified, kept_signed_in, kept_granted}  # fmt: skip
+        pk__in=[kept_young.pk, kept_verified.pk, kept_signed_in.pk, kept_granted.pk, kept_erased.pk]
+    )) == {kept_young, kept_verified, kept_signed_in, kept_granted, kept_erased}  # fmt: skip
     assert list(Invitation.objects.order_by("pk")) == [kept_invitation, kept_accepted]
     assert not Invitation.objects.filter(pk=due_invitation.pk).exists()
     assert set(Challenge.objects.all()) >= {kept_submitted, kept_recent_draft}
