@@ -145,3 +145,14 @@ def test_a_code_of_the_authenticator_app_confirms_too(client_of):
 
 def test_the_ending_page_is_shown_only_after_a_deletion(client):
     assert client.get(reverse("mydata:account_deleted")).status_code == 302
+
+
+def test_the_pages_read_in_french(client_of):
+    client = client_of(UserFactory(language="fr"))
+
+    data_page = client.get(reverse("mydata:home")).content.decode()
+    confirm_page = client.get(reverse("mydata:account_delete")).content.decode()
+
+    assert "Préparer une copie de mes données" in data_page
+    assert "Supprimer votre compte\u00a0?" in confirm_page
+    assert "Vous quittez toutes vos équipes." in confirm_page
