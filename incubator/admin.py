@@ -2,6 +2,7 @@ from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -23,13 +24,15 @@ from incubator.models import (
 )
 from incubator.services.programmes import vocabulary_save
 
-# Roles are the portal's permissions, and second factors are nobody's to browse. Their
+# Roles are the portal's permissions, and second factors are nobody's to browse, nor
+# are links to identity providers (which are configured from the environment). Their
 # apps' admin modules are imported first: the core is listed before them in
 # INSTALLED_APPS (its templates override theirs), so it is discovered before them.
 import_module("django.contrib.auth.admin")
 import_module("allauth.account.admin")
 import_module("allauth.mfa.admin")
-for model in (Group, EmailAddress, Authenticator):
+import_module("allauth.socialaccount.admin")
+for model in (Group, EmailAddress, Authenticator, SocialApp, SocialAccount, SocialToken):
     admin.site.unregister(model)
 
 
