@@ -27,9 +27,9 @@ def text_columns():
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             for column in connection.introspection.get_table_description(cursor, table):
-                kind = str(column.type_code).lower()
-                if connection.vendor != "sqlite":
-                    kind = connection.introspection.get_field_type(column.type_code, column)
+                kind = str(column.type_code)  # SQLite: the declared type
+                if connection.vendor != "sqlite":  # PostgreSQL: a type's number
+                    kind = connection.introspection.data_types_reverse.get(column.type_code, "")
                 if any(t in kind.lower() for t in TEXT_TYPES):
                     yield table, column.name
 
