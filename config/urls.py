@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),
+    path("", include("library.urls")),
     path("", include("secretariat.urls")),
 ]

@@ -19,7 +19,7 @@ class ProgrammeForm(BilingualFormMixin, forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["name", "name_fr", "slug", "description", "description_fr"]
+        fields = ["name", "name_fr", "slug", "description", "description_fr", "data_licence"]
         help_texts = {
             "slug": _(
                 "The programme's address on the portal, in small letters, digits and hyphens, "

@@ -1,0 +1,69 @@
+"""What each list of the open-data API may be narrowed by."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+
+from challenges.models import Challenge
+from incubator.models import Call
+from matching.models import Match
+from outcomes.models import Story
+from solutions.models import Solution
+
+
+class ThemeMixin:
+    def filter_theme(self, queryset, name, value):
+        through = queryset.model.themes.through.objects.filter(
+            **{f"{queryset.model._meta.model_name}": OuterRef("pk")}, theme__slug=value
+        )
+        return queryset.filter(Exists(through))
+
+
+class CallFilter(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="programme__slug")
+    kind = django_filters.ChoiceFilter(
+        choices=[("challenges", "challenges"), ("solutions", "solutions")]
+    )
+
+    class Meta:
+        model = Call
+        fields = []
+
+
+class ChallengeFilter(ThemeMixin, django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="call__programme__slug")
+    country = django_filters.CharFilter(field_name="organisation__country")
+    theme = django_filters.CharFilter(method="filter_theme")
+    lifecycle_stage = django_filters.CharFilter()
+
+    class Meta:
+        model = Challenge
+        fields = []
+
+
+class SolutionFilter(ThemeMixin, django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="call__programme__slug")
+    country = django_filters.CharFilter(field_name="organisation__country")
+    theme = django_filters.CharFilter(method="filter_theme")
+
+    class Meta:
+        model = Solution
+        fields = []
+
+
+class MatchFilter(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="programme__slug")
+    challenge = django_filters.NumberFilter(field_name="challenge_id")
+    solution = django_filters.NumberFilter(field_name="solution_id")
+
+    class Meta:
+        model = Match
+        fields = []
+
+
+class StoryFilter(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="match__programme__slug")
+    match = django_filters.NumberFilter(field_name="match_id")
+
+    class Meta:
+        model = Story
+        fields = []
