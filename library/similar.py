@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from incubator.models import Theme
 from library.models import LibraryEntry
 
 MIN_SCORE = 0.05
@@ -89,5 +90,9 @@ def closest_entries(
         ):
             continue
         chosen.append(pk)
-    found = LibraryEntry.objects.select_related("programme").in_bulk(chosen)
+    found = (
+        LibraryEntry.objects.select_related("programme")
+        .prefetch_related(Prefetch("themes", Theme.objects.order_by("name")))
+        .in_bulk(chosen)
+    )
     return [found[pk] for pk in chosen if pk in found]
