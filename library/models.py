@@ -41,6 +41,8 @@ class LibraryEntry(models.Model):
     partners = models.JSONField(default=list, blank=True)
     themes = models.ManyToManyField(Theme, related_name="+")
     shown_at = models.DateTimeField(null=True)
+    # When the index wrote the row: what tells a process its fitted corpus is stale.
+    indexed_at = models.DateTimeField(auto_now_add=True)
     # Kept up to date by the index on PostgreSQL (GIN index in the migrations); unused on
     # SQLite, where search matches words unranked.
     search_vector = SearchVectorField(null=True, editable=False)

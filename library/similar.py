@@ -12,7 +12,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from incubator.models import Theme
 from library.models import LibraryEntry
 
-MIN_SCORE = 0.05
+# Below this, two texts share little more than common words.
+MIN_SCORE = 0.1
 
 
 @dataclass
@@ -31,7 +32,11 @@ _cache: dict[str, Corpus] = {}
 
 def _corpus() -> Corpus:
     """Every entry's text, fitted once per change of the index (one query when unchanged)."""
-    key = tuple(LibraryEntry.objects.aggregate(n=Count("pk"), last=Max("pk")).values())
+    key = tuple(
+        LibraryEntry.objects.aggregate(
+            n=Count("pk"), last=Max("pk"), written=Max("indexed_at")
+        ).values()
+    )
     cached = _cache.get("corpus")
     if cached is not None and cached.key == key:
         return cached
@@ -41,7 +46,7 @@ def _corpus() -> Corpus:
         )
     )
     texts = [" ".join(row[4:]) for row in rows]
-    vectorizer = TfidfVectorizer(sublinear_tf=True) if rows else None
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english") if rows else None
     matrix = vectorizer.fit_transform(texts) if rows else None
     corpus = Corpus(
         key,

@@ -10,6 +10,14 @@ from outcomes.models import Story
 from solutions.models import Solution
 
 
+MAX_ID = 2**31 - 1
+
+
+def Id(**kwargs) -> django_filters.NumberFilter:  # noqa: N802 (a filter, named like one)
+    """A record's id: a whole number within what every database stores."""
+    return django_filters.NumberFilter(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 class ThemeMixin:
     def filter_theme(self, queryset, name, value):
         through = queryset.model.themes.through.objects.filter(
@@ -52,8 +60,8 @@ class SolutionFilter(ThemeMixin, django_filters.FilterSet):
 
 class MatchFilter(django_filters.FilterSet):
     programme = django_filters.CharFilter(field_name="programme__slug")
-    challenge = django_filters.NumberFilter(field_name="challenge_id")
-    solution = django_filters.NumberFilter(field_name="solution_id")
+    challenge = Id(field_name="challenge_id")
+    solution = Id(field_name="solution_id")
 
     class Meta:
         model = Match
@@ -62,7 +70,7 @@ class MatchFilter(django_filters.FilterSet):
 
 class StoryFilter(django_filters.FilterSet):
     programme = django_filters.CharFilter(field_name="match__programme__slug")
-    match = django_filters.NumberFilter(field_name="match_id")
+    match = Id(field_name="match_id")
 
     class Meta:
         model = Story

@@ -18,6 +18,8 @@ class Pages(PageNumberPagination):
 
 class OpenData(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
+    # Ids within what every database stores: a larger number is simply not found.
+    lookup_value_regex = r"[0-9]{1,9}"
 
 
 def _described(name: str):
@@ -32,6 +34,7 @@ class ThemeViewSet(OpenData):
     queryset = selectors.public_themes()
     serializer_class = serializers.ThemeSerializer
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
 
 
 @_described("programmes (rounds)")
@@ -39,6 +42,7 @@ class ProgrammeViewSet(OpenData):
     queryset = selectors.public_programmes()
     serializer_class = serializers.ProgrammeSerializer
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
 
 
 @_described("calls")

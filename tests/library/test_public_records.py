@@ -25,7 +25,8 @@ SERIALIZERS = {
 # Every field a library entry row holds (and so the list can show) comes from these.
 INDEX_FIELDS = {
     "id", "kind", "object_id", "programme", "title", "summary", "body", "team_name", "country",
-    "region", "year", "stage", "outcome", "partners", "themes", "shown_at", "search_vector",
+    "region", "year", "stage", "outcome", "partners", "themes", "shown_at", "indexed_at",
+    "search_vector",
 }  # fmt: skip
 # Names no allow-list may ever hold.
 PRIVATE = {
