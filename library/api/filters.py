@@ -9,11 +9,10 @@ from matching.models import Match
 from outcomes.models import Story
 from solutions.models import Solution
 
-
 MAX_ID = 2**31 - 1
 
 
-def Id(**kwargs) -> django_filters.NumberFilter:  # noqa: N802 (a filter, named like one)
+def id_filter(**kwargs) -> django_filters.NumberFilter:
     """A record's id: a whole number within what every database stores."""
     return django_filters.NumberFilter(min_value=1, max_value=MAX_ID, **kwargs)
 
@@ -60,8 +59,8 @@ class SolutionFilter(ThemeMixin, django_filters.FilterSet):
 
 class MatchFilter(django_filters.FilterSet):
     programme = django_filters.CharFilter(field_name="programme__slug")
-    challenge = Id(field_name="challenge_id")
-    solution = Id(field_name="solution_id")
+    challenge = id_filter(field_name="challenge_id")
+    solution = id_filter(field_name="solution_id")
 
     class Meta:
         model = Match
@@ -70,7 +69,7 @@ class MatchFilter(django_filters.FilterSet):
 
 class StoryFilter(django_filters.FilterSet):
     programme = django_filters.CharFilter(field_name="match__programme__slug")
-    match = Id(field_name="match_id")
+    match = id_filter(field_name="match_id")
 
     class Meta:
         model = Story

@@ -63,17 +63,15 @@ def test_an_entry_shows_the_match_and_close_entries_from_other_countries(client)
     older, ferry = _rounds()
     page = client.get(f"/library/challenge/{older.challenge.pk}/").content.decode()
     assert "Who it was matched with, and what came of it" in page
-    assert (
-        f"{older.challenge.organisation.name} (Portugal) with {older.solution.organisation.name} (Estonia)"
-        in page
-    )
+    owner, provider = older.challenge.organisation.name, older.solution.organisation.name
+    assert f"{owner} (Portugal) with {provider} (Estonia)" in page
     related = page.split("Close in meaning, in other countries")[1]
     assert older.solution.title in related  # Estonia, on the same problem
     assert ferry.title not in related  # far in meaning
 
 
 def test_the_library_speaks_french(client):
-    older, _ = _rounds()
+    _rounds()
     with translation.override("fr"):
         client.cookies["django_language"] = "fr"
         page = client.get("/library/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
