@@ -7,7 +7,7 @@ from library.views import open_data, pages, similar
 
 app_name = "library"
 
-router = SimpleRouter()
+router = SimpleRouter(use_regex_path=False)
 router.register("programmes", api.ProgrammeViewSet, basename="api-programme")
 router.register("calls", api.CallViewSet, basename="api-call")
 router.register("themes", api.ThemeViewSet, basename="api-theme")

@@ -1,12 +1,14 @@
 """The open-data API, read-only: each list and each record through the public selectors
 and the allow-listed serializers, with filters and pages."""
 
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from library.api import filters, serializers
 from library.api.caching import CachedReadMixin
+from library.api.filters import MAX_ID
 from library.public import selectors
 
 
@@ -18,8 +20,13 @@ class Pages(PageNumberPagination):
 
 class OpenData(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
-    # Ids within what every database stores: a larger number is simply not found.
-    lookup_value_regex = r"[0-9]{1,9}"
+    lookup_value_converter = "int"
+
+    def get_object(self):
+        # An id beyond what every database stores is simply not found (SQLite would fail).
+        if self.lookup_field == "pk" and self.kwargs["pk"] > MAX_ID:
+            raise Http404
+        return super().get_object()
 
 
 def _described(name: str):
@@ -34,7 +41,7 @@ class ThemeViewSet(OpenData):
     queryset = selectors.public_themes()
     serializer_class = serializers.ThemeSerializer
     lookup_field = "slug"
-    lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
+    lookup_value_converter = "slug"
 
 
 @_described("programmes (rounds)")
@@ -42,7 +49,7 @@ class ProgrammeViewSet(OpenData):
     queryset = selectors.public_programmes()
     serializer_class = serializers.ProgrammeSerializer
     lookup_field = "slug"
-    lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
+    lookup_value_converter = "slug"
 
 
 @_described("calls")
