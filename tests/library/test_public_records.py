@@ -108,3 +108,28 @@ def test_records_that_are_not_public_are_not_found(client):
     assert client.get(f"/library/solution/{hidden.solution.pk}/").status_code == 404
     assert client.get(f"/api/v1/matches/{hidden.pk}/").status_code == 404
     assert client.get(f"/api/v1/solutions/{hidden.solution.pk}/").status_code == 404
+
+
+def test_every_page_and_answer_emits_only_allow_listed_fields(client):
+    seeded = secret_round()
+    match = seeded.match
+    entries = {
+        "challenge": match.challenge.pk,
+        "solution": match.solution.pk,
+        "match": match.pk,
+        "story": seeded.story_pk,
+    }
+    for kind, pk in entries.items():
+        context = client.get(f"/library/{kind}/{pk}/").context
+        assert set(context["entry"]) == set(FIELDS[kind]), kind
+        assert set(context["page"].programme) == set(FIELDS["programme"])
+        assert set(context["page"].team) == set(TEAM_FIELDS)
+        assert all(set(m) == set(FIELDS["match"]) for m in context["page"].matches)
+        assert all(set(s) == set(FIELDS["story"]) for s in context["page"].stories)
+    for name, kind in (("challenges", "challenge"), ("matches", "match"), ("stories", "story")):
+        for row in client.get(f"/api/v1/{name}/").json()["results"]:
+            assert set(row) == set(FIELDS[kind]), name
+    found = client.get("/library/similar/", {"text": "older residents online"}).json()
+    assert {key for entry in found["entries"] for key in entry} == {
+        "title", "url", "country", "programme", "helped_by",
+    }  # fmt: skip
