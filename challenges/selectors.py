@@ -23,8 +23,13 @@ def challenges_published() -> QuerySet[Challenge]:
 
 
 def challenges_search(queryset: QuerySet[Challenge], words: str) -> QuerySet[Challenge]:
-    """Ranked full-text search on PostgreSQL (title weighs most, then summary, then the
-    problem statement); plain matching elsewhere."""
+    """Title weighs most, then summary, then the problem statement."""
+    return words_search(queryset, words, fields=("title", "summary", "problem_statement"))
+
+
+def words_search(queryset: QuerySet, words: str, *, fields: tuple[str, ...]) -> QuerySet:
+    """Ranked full-text search on PostgreSQL over the queryset's ``search_vector``;
+    plain matching of every word in one of ``fields`` elsewhere."""
     words = words.strip()
     if not words:
         return queryset
@@ -37,11 +42,10 @@ def challenges_search(queryset: QuerySet[Challenge], words: str) -> QuerySet[Cha
         )
     match = Q()
     for word in words.split():
-        match &= (
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(problem_statement__icontains=word)
-        )
+        one = Q()
+        for name in fields:
+            one |= Q(**{f"{name}__icontains": word})
+        match &= one
     return queryset.filter(match)
 
 

@@ -95,6 +95,7 @@ class Section:
 NAVIGATION = (
     Entry(_("Home"), "incubator:home", everyone),
     Entry(_("Challenges"), "challenges:list", everyone),
+    Entry(_("Library"), "library:list", visitor),
     Entry(_("My portal"), "incubator:dashboard", signed_in),
     Entry(_("My incubations"), "incubation:mine", in_an_incubation),
     Entry(_("Reviews"), "reviews:desk", reviewer),

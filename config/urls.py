@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("cohorts.urls")),
     path("", include("outcomes.urls")),
+    path("", include("library.urls")),
     path("", include("secretariat.urls")),
     path("", include("mydata.urls")),
 ]

@@ -17,19 +17,26 @@ from outcomes.milestones import MILESTONES, SHORTEST_FIRST_MILESTONE, latest_mil
 from outcomes.models import Milestone, ShowcaseConsent, Story, StoryState, Survey
 
 
-def _consented(team: str) -> Exists:
+def team_consents(team: str, *, programme: str = "programme") -> Exists:
+    """Whether the team at the path ``team`` consents to be shown in the programme at the
+    path ``programme``: the one test of consent for the showcase and the library."""
     return Exists(
         ShowcaseConsent.objects.filter(
-            programme=OuterRef("programme"), organisation=OuterRef(team), given=True
+            programme=OuterRef(programme), organisation=OuterRef(team), given=True
         )
+    )
+
+
+def shown_matches() -> QuerySet[Match]:
+    """Confirmed matches, of every programme, whose every team consents to be shown."""
+    return Match.objects.filter(state=Match.State.CONFIRMED).filter(
+        team_consents("challenge__organisation"), team_consents("solution__organisation")
     )
 
 
 def showcase_matches(programme: Programme) -> QuerySet[Match]:
     """Confirmed matches of the programme whose every team consents to be shown."""
-    return Match.objects.filter(programme=programme, state=Match.State.CONFIRMED).filter(
-        _consented("challenge__organisation"), _consented("solution__organisation")
-    )
+    return shown_matches().filter(programme=programme)
 
 
 def showcase_cases(programme: Programme) -> QuerySet[Match]:
@@ -118,8 +125,8 @@ def team_rounds(*, user: User) -> list[TeamRound]:
         Match.objects.filter(state=Match.State.CONFIRMED)
         .filter(Q(challenge__organisation__in=mine) | Q(solution__organisation__in=mine))
         .annotate(
-            owner_consents=_consented("challenge__organisation"),
-            provider_consents=_consented("solution__organisation"),
+            owner_consents=team_consents("challenge__organisation"),
+            provider_consents=team_consents("solution__organisation"),
         )
         .select_related("programme", "challenge__organisation", "solution__organisation")
         .prefetch_related(

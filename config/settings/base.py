@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "django_countries",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "submissions",
     "challenges",
     "solutions",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "exchange",
     "cohorts",
     "outcomes",
+    "library",
     "secretariat",
     "mydata",
 ]
@@ -308,4 +311,25 @@ DEMO_SEEDERS = [
     "incubation.demo.seed",
     "cohorts.demo.seed",
     "outcomes.demo.seed",
+    "library.demo.seed",
 ]
+
+# The open-data API (library/api/): public and read-only, so no sign-in; JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["library.api.caching.PerClientThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Incubator open data",
+    "DESCRIPTION": "Public records of every round: programmes, calls, challenges, consented "
+    "solution proposals and matches, approved stories, themes.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+}
+OPEN_DATA_RATE = env_str("OPEN_DATA_RATE", "120/minute")
+OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 300)

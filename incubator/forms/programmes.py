@@ -19,8 +19,12 @@ class ProgrammeForm(BilingualFormMixin, forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["name", "name_fr", "slug", "description", "description_fr"]
+        fields = ["name", "name_fr", "slug", "description", "description_fr", "data_licence"]
         help_texts = {
+            "data_licence": _(
+                "The licence under which anyone may reuse the round's public records "
+                "(library, open-data API and downloads)."
+            ),
             "slug": _(
                 "The programme's address on the portal, in small letters, digits and hyphens, "
                 "for example incubator-2028. It cannot change once the programme exists."
@@ -31,6 +35,11 @@ class ProgrammeForm(BilingualFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["slug"].disabled = True
+        # Left out of a form (older scripts, imports), the licence stays as it was.
+        self.fields["data_licence"].required = False
+
+    def clean_data_licence(self) -> str:
+        return self.cleaned_data["data_licence"] or self.instance.data_licence
 
 
 class CallForm(BilingualFormMixin, PastDatesCheck, forms.ModelForm):

@@ -31,6 +31,23 @@ class Theme(models.Model):
         return self.name_shown
 
 
+class DataLicence(models.TextChoices):
+    """The licences a round's open data may be published under (SPDX identifiers)."""
+
+    CC_BY_4 = "CC-BY-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    CC_BY_SA_4 = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    CC0 = "CC0-1.0", _("Public domain dedication (CC0 1.0)")
+    ODBL = "ODbL-1.0", _("Open Database Licence 1.0 (ODbL)")
+
+
+LICENCE_URLS = {
+    DataLicence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    DataLicence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+    DataLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    DataLicence.ODBL: "https://opendatacommons.org/licenses/odbl/1-0/",
+}
+
+
 class Programme(models.Model):
     """One round of the incubator."""
 
@@ -42,6 +59,12 @@ class Programme(models.Model):
     description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
     description_fr = models.TextField(
         _("description in French"), blank=True, validators=[validate_plain_text]
+    )
+    data_licence = models.CharField(
+        _("licence of the open data"),
+        max_length=20,
+        choices=DataLicence.choices,
+        default=DataLicence.CC_BY_4,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -15,6 +15,7 @@ from incubator.forms.errors import form_errors_add
 from incubator.selectors.organisations import organisations_of
 from incubator.selectors.programmes import calls_of_kind
 from incubator.views.confirmation import Confirmation, ConfirmedAction
+from submissions.asides import drafting_asides
 from submissions.forms import AttachmentForm, ConfirmForm, StartForm, StepForm
 from submissions.overview import overview_notes
 from submissions.selectors import (
@@ -178,6 +179,7 @@ class StepPage(DraftingView):
             "step_title": current.title,
             "position": position + 1,
             "step_count": len(slugs) + 2,
+            "asides": drafting_asides(submission=submission),
         }
         return self.render("step", context)
 
@@ -186,6 +188,9 @@ class StepPage(DraftingView):
             messages.success(request, _("Saved. You or a colleague can continue later."))
             return self.to("overview", pk=pk)
         slugs = self.pages.step_slugs()
+        if "stay" in request.POST:  # an aside asked to look again at the saved draft
+            messages.success(request, _("Saved."))
+            return self.to("step", pk=pk, step=slugs[position])
         if position + 1 < len(slugs):
             return self.to("step", pk=pk, step=slugs[position + 1])
         return self.to("files", pk=pk)

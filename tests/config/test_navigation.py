@@ -38,7 +38,7 @@ def people():
 
 
 EXPECTED = {
-    "visitor": ["Home", "Challenges", "Sign in", "Create an account"],
+    "visitor": ["Home", "Challenges", "Library", "Sign in", "Create an account"],
     "newcomer": ["Home", "Challenges", "My portal", "Profile"],
     "member": ["Home", "Challenges", "My portal", "Profile"],
     "cohort member": ["Home", "Challenges", "My portal", "Sessions", "Profile"],

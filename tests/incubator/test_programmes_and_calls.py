@@ -257,3 +257,17 @@ def test_only_the_secretariat_reaches_the_programme_pages(client_of):
     )
     call.refresh_from_db()
     assert call.is_open
+
+
+def test_the_secretariat_chooses_the_licence_of_the_open_data(desk):
+    desk.post(
+        reverse("incubator:programme_new"),
+        {"name": "Incubator 2028", "slug": "incubator-2028", "data_licence": "CC0-1.0"},
+    )
+    programme = Programme.objects.get(slug="incubator-2028")
+    assert programme.data_licence == "CC0-1.0"
+    edit = reverse("incubator:programme_edit", kwargs={"slug": programme.slug})
+    assert "Public domain dedication (CC0 1.0)" in desk.get(edit).content.decode()
+    desk.post(edit, {"name": "Incubator 2028", "description": "A round."})
+    programme.refresh_from_db()
+    assert programme.data_licence == "CC0-1.0"  # left out of the form, it stays
