@@ -9,6 +9,7 @@ class IncubatorConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from incubator import checks  # noqa: F401  (registers the deploy checks)
         from incubator.preferences import language_adopt_at_sign_in
 
         user_logged_in.connect(language_adopt_at_sign_in, dispatch_uid="language-at-sign-in")
