@@ -10,6 +10,8 @@ class IncubatorConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from incubator import checks  # noqa: F401  (registers the deploy checks)
+        from incubator.dates import guard_every_save
         from incubator.preferences import language_adopt_at_sign_in
 
         user_logged_in.connect(language_adopt_at_sign_in, dispatch_uid="language-at-sign-in")
+        guard_every_save()

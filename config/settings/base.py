@@ -149,6 +149,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "incubator.mfa.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "Innovation Incubator"
 
+# The years every date of a programme falls in (incubator/dates.py): far enough for any
+# round and its follow-up, near enough that no date overflows a time zone conversion.
+PROGRAMME_YEARS = (env_int("PROGRAMME_FIRST_YEAR", 2000), env_int("PROGRAMME_LAST_YEAR", 2100))
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -67,9 +67,7 @@ def test_the_compose_file_serves_https_by_default():
 
 
 def test_the_deploy_checks_pass_with_the_compose_defaults():
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")
-    }
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     environment.update(compose_environment())
     # The containers' database and Redis are not here; the checks do not connect to them.
     environment.pop("DATABASE_URL")
