@@ -259,6 +259,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
+# Uploads: the body of a request stops being read once its files pass UPLOAD_MAX_BYTES
+# (the largest any form takes; each form checks its own limit), so a 60 MB file is
+# refused at 20 MB. Form fields other than files may total DATA_UPLOAD_MAX_MEMORY_SIZE;
+# a file above FILE_UPLOAD_MAX_MEMORY_SIZE waits on disk rather than in memory.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "incubator.upload_handlers.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
