@@ -8,6 +8,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.settings.env import (
+    cache_from_env,
     env_bool,
     env_int,
     env_list,
@@ -138,9 +139,15 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "incubator.forms.accounts.SignupDetailsForm"
 ACCOUNT_ADAPTER = "incubator.adapters.PortalAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# How many proxies (load balancer, TLS proxy) stand in front of gunicorn: the client's
+# address is read that many entries from the end of X-Forwarded-For. 0: none, use the
+# connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+# Failed sign-ins count per account *and* client address (PortalAccountAdapter), so an
+# attacker slows down only their own attempts, never the owner's from elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -244,13 +251,7 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+CACHES = {"default": cache_from_env(REDIS_URL)}
 
 LOGGING = {
     "version": 1,
