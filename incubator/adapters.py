@@ -18,7 +18,8 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Failed sign-ins count per account and client address: an attacker who tries
         someone's password locks only their own address out, never the owner."""
-        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.get_client_ip(request)}"
 
     def get_client_ip(self, request) -> str:
         # With TRUSTED_PROXIES set, a request that came past fewer proxies than that
