@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import LIMITS, OpportunityKind, SessionFormat
 from cohorts.scheduling import wall_clock_instant
+from incubator.dates import bounded
 from incubator.forms.bilingual import BilingualFormMixin
 from incubator.forms.fields import CountedTextField, PlainTextField, TimeZoneField, date_field
 from incubator.models import Organisation, Programme, Theme
 
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
-# Far enough for any plan; near enough that converting between zones never overflows.
-YEARS = range(2000, 2101)
 SLOT_FIELDS = ("reference_time_zone", "starts_at", "ends_at")
 
 
@@ -28,6 +27,7 @@ class WallClockField(forms.DateTimeField):
 
     def __init__(self, **kwargs):
         super().__init__(input_formats=LOCAL_FORMATS, **kwargs)
+        bounded(self)
         self.error_messages["invalid"] = _(
             "Enter a date and time such as 2027-03-26 14:00 (year-month-day hours:minutes)."
         )
@@ -45,12 +45,6 @@ class WallClockField(forms.DateTimeField):
                 moment = datetime.strptime(str(value).strip(), pattern)
             except ValueError:
                 continue
-            if moment.year not in YEARS:
-                raise ValidationError(
-                    _("Choose a date between the years %(first)d and %(last)d.")
-                    % {"first": YEARS[0], "last": YEARS[-1]},
-                    code="out_of_range",
-                )
             return moment
         raise ValidationError(self.error_messages["invalid"], code="invalid")
 

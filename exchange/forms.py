@@ -1,9 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from exchange.schema import ExchangeError, parse
+from incubator.uploads import size_problem
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -22,17 +22,9 @@ class ExchangeUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size == 0:
-            raise ValidationError(_("The file “%(name)s” is empty.") % {"name": upload.name})
-        if upload.size > MAX_BYTES:
-            raise ValidationError(
-                _("The file “%(name)s” is %(size)s; exchange files can be at most %(limit)s.")
-                % {
-                    "name": upload.name,
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(MAX_BYTES),
-                }
-            )
+        problem = size_problem(upload, max_bytes=MAX_BYTES)
+        if problem:
+            raise ValidationError(problem)
         try:
             self.cleaned_data["data"] = parse(upload.read())
         except ExchangeError as error:

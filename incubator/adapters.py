@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone, translation
 
 from incubator.models import User
@@ -22,6 +23,20 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             else stage
             for stage in super().get_login_stages()
         ]
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed sign-ins count per account and client address: an attacker who tries
+        someone's password locks only their own address out, never the owner."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.get_client_ip(request)}"
+
+    def get_client_ip(self, request) -> str:
+        # With TRUSTED_PROXIES set, a request that came past fewer proxies than that
+        # (a health check, a direct call) is read by its connection's address.
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            return request.META.get("REMOTE_ADDR", "")
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         recipient = User.objects.filter(email__iexact=email).first()

@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext_lazy as _
 
 from incubator.access import is_secretariat, secretariat_gate
+from incubator.dates import DATE_FIELDS, bounded
 
 
 class SecretariatAdminSite(admin.AdminSite):
@@ -33,6 +34,12 @@ class SecretariatAdminSite(admin.AdminSite):
 
 class SecretariatModelAdmin(admin.ModelAdmin):
     """Secretariat accounts are not Django superusers: the role is the permission."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, DATE_FIELDS):
+            bounded(field)
+        return field
 
     def has_module_permission(self, request):
         return is_secretariat(request.user)

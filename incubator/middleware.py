@@ -43,6 +43,23 @@ class ViewerPreferencesMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Turn off, on every response, the browser features PERMISSIONS_POLICY lists."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
 class ErrorPagesMiddleware:
     """The portal's own error pages where Django would show something else: its debug
     pages while DEBUG is on (unless a developer asks for them with DEBUG_PAGES), and a

@@ -53,6 +53,12 @@ class LengthLimitValidator(MaxLengthValidator):
         )
 
 
+def escape_surrogates(text: str) -> str:
+    """``text`` with each unpaired surrogate (which JSON may carry, but no page or email
+    can encode) written as its escape, \\ud800: for any message that echoes input."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @cache
 def time_zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())

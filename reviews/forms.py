@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from incubator.dates import bounded
 from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
 from incubator.forms.fields import LanguagesField, PlainTextField
 from incubator.forms.schedule import PastDatesCheck
@@ -18,7 +19,7 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def _moment(label):
-    return forms.DateTimeField(
+    field = forms.DateTimeField(
         label=label,
         input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
@@ -27,6 +28,7 @@ def _moment(label):
             "invalid": _("Enter a date and time, for example 2027-03-01 09:00."),
         },
     )
+    return bounded(field)
 
 
 class ReviewPhaseForm(PastDatesCheck, forms.Form):

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -41,6 +41,7 @@ from cohorts.services import (
 )
 from cohorts.signals import personal_feed_building
 from cohorts.views.common import PAGE_SIZE
+from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.views.confirmation import Confirmation, ConfirmedAction, form_receiver
 
@@ -161,11 +162,7 @@ def session_ics(request, pk):
 @require_safe
 def session_slides(request, pk):
     session = session_for_viewer(user=request.user, pk=pk)
-    if not session.slides:
-        raise Http404
-    return FileResponse(
-        session.slides.open("rb"), as_attachment=True, filename=session.slides_name or None
-    )
+    return file_download(session.slides, filename=session.slides_name)
 
 
 @login_required

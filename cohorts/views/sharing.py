@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +26,7 @@ from cohorts.selectors import (
 from cohorts.services import opportunity_post, resource_share
 from cohorts.views.common import PAGE_SIZE
 from incubator.access import is_secretariat
+from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add
 
 
@@ -93,11 +93,7 @@ def resource_new(request):
 @require_safe
 def resource_file(request, pk):
     resource = resource_for_viewer(user=request.user, pk=pk)
-    if not resource.file:
-        raise Http404
-    return FileResponse(
-        resource.file.open("rb"), as_attachment=True, filename=resource.original_name or None
-    )
+    return file_download(resource.file, filename=resource.original_name)
 
 
 # Opportunities ---------------------------------------------------------------------------

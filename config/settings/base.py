@@ -8,6 +8,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.settings.env import (
+    cache_from_env,
     env_bool,
     env_int,
     env_list,
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "incubator.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -145,9 +147,15 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "incubator.forms.accounts.SignupDetailsForm"
 ACCOUNT_ADAPTER = "incubator.adapters.PortalAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# How many proxies (load balancer, TLS proxy) stand in front of gunicorn: the client's
+# address is read that many entries from the end of X-Forwarded-For. 0: none, use the
+# connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+# Failed sign-ins count per account *and* client address (PortalAccountAdapter), so an
+# attacker slows down only their own attempts, never the owner's from elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -160,6 +168,10 @@ SOCIALACCOUNT_STORE_TOKENS = False  # the portal never calls the provider on the
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "incubator.mfa.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "Innovation Incubator"
+
+# The years every date of a programme falls in (incubator/dates.py): far enough for any
+# round and its follow-up, near enough that no date overflows a time zone conversion.
+PROGRAMME_YEARS = (env_int("PROGRAMME_FIRST_YEAR", 2000), env_int("PROGRAMME_LAST_YEAR", 2100))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
@@ -266,13 +278,7 @@ RETENTION_UNVERIFIED_ACCOUNT_DAYS = env_int("RETENTION_UNVERIFIED_ACCOUNT_DAYS",
 RETENTION_INVITATION_DAYS = env_int("RETENTION_INVITATION_DAYS", 30)
 RETENTION_DRAFT_DAYS = env_int("RETENTION_DRAFT_DAYS", 180)
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+CACHES = {"default": cache_from_env(REDIS_URL)}
 
 LOGGING = {
     "version": 1,
@@ -280,6 +286,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Uploads: the body of a request stops being read once its files pass UPLOAD_MAX_BYTES
+# (the largest any form takes; each form checks its own limit), so a 60 MB file is
+# refused at 20 MB. Form fields other than files may total DATA_UPLOAD_MAX_MEMORY_SIZE;
+# a file above FILE_UPLOAD_MAX_MEMORY_SIZE waits on disk rather than in memory.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "incubator.upload_handlers.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -295,6 +314,20 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of the portal uses, refused to every page and what it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

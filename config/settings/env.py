@@ -56,6 +56,18 @@ def site_url_from_env() -> str:
     return f"http://{host}:{env_int('PORT', 8000)}"
 
 
+def cache_from_env(redis_url: str) -> dict:
+    """The default cache: on Redis when there is one, failing soft to memory when it is
+    down (incubator/cache.py), so sign-in and its rate limits never answer 500."""
+    if not redis_url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {
+        "BACKEND": "incubator.cache.FailSoftRedisCache",
+        "LOCATION": redis_url,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
 EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "console": "django.core.mail.backends.console.EmailBackend",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from exchange.schema.records import REF_MAX
+from incubator.dates import in_window, programme_years
 from incubator.validators import time_zone_names, validate_plain_text
 from submissions.models import SubmissionState
 
@@ -263,6 +264,9 @@ class Checker:
             moment = datetime.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             moment = None
+        if moment is not None and moment.tzinfo is not None and not in_window(moment):
+            self.error(path, self.out_of_window(value))
+            return None
         if moment is None or moment.tzinfo is None:
             self.error(
                 path,
@@ -274,6 +278,15 @@ class Checker:
             )
             return None
         return moment.astimezone(UTC)
+
+    @staticmethod
+    def out_of_window(value) -> str:
+        first, last = programme_years()
+        return _("%(value)s is outside the years %(first)d to %(last)d") % {
+            "value": quoted(value),
+            "first": first,
+            "last": last,
+        }
 
     def time_zone(self, record: dict, key: str, path: str) -> str | None:
         """The IANA zone name ``key``: the one check of every time zone of the format."""
@@ -295,7 +308,11 @@ class Checker:
             return None
         try:
             if isinstance(value, str) and len(value) == len("2026-10-01"):
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
+                if in_window(day):
+                    return day
+                self.error(json_path(path, key), self.out_of_window(value))
+                return None
         except ValueError:
             pass
         self.error(

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from incubator.models import Organisation
+from incubator.validators import escape_surrogates
 from submissions.models import SubmissionState
 
 FORMAT = "incubator-exchange/1"
@@ -38,7 +39,8 @@ class ExchangeError(Exception):
     """The file cannot be imported; ``messages`` says why, one problem each."""
 
     def __init__(self, messages: list[str]):
-        self.messages = list(messages)
+        # A message quotes what the file holds, which may not be Unicode text.
+        self.messages = [escape_surrogates(str(message)) for message in messages]
         super().__init__("\n".join(self.messages))
 
 

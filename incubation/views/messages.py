@@ -3,7 +3,6 @@ a file, how to be told of new messages, and the secretariat's pins."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from incubation.services.messages import (
     messages_mark_read,
 )
 from incubation.views.common import page, secretariat_only, workspace_view
+from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.views.confirmation import form_receiver
 
@@ -134,11 +134,7 @@ def email_choice(request, incubation):
 @require_safe
 def attachment(request, incubation, message_pk):
     message = message_in(incubation=incubation, pk=message_pk)
-    if not message.attachment:
-        raise Http404
-    return FileResponse(
-        message.attachment.open("rb"), as_attachment=True, filename=message.attachment_name
-    )
+    return file_download(message.attachment, filename=message.attachment_name)
 
 
 @form_receiver("incubation:messages", pk="pk")

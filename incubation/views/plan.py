@@ -3,7 +3,7 @@ and the milestones (added, changed, marked done, their file)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from incubation.services.plan import (
 from incubation.services.workspace import incubation_activate
 from incubation.views.common import members_only, page, workspace_view
 from incubator.audience import Audience, told
+from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add, refusal_text
 from incubator.views.confirmation import form_receiver
 
@@ -191,8 +192,4 @@ def milestone_done(request, incubation, milestone_pk):
 @require_safe
 def milestone_file(request, incubation, milestone_pk):
     milestone = milestone_of(incubation=incubation, pk=milestone_pk)
-    if not milestone.done_file:
-        raise Http404
-    return FileResponse(
-        milestone.done_file.open("rb"), as_attachment=True, filename=milestone.done_file_name
-    )
+    return file_download(milestone.done_file, filename=milestone.done_file_name)

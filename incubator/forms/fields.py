@@ -7,6 +7,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from incubator.dates import bounded
 from incubator.languages import language_choices
 from incubator.validators import LengthLimitValidator, validate_plain_text
 from incubator.zones import canonical_zone, zone_choices
@@ -103,4 +104,4 @@ def date_field(label, **kwargs) -> forms.DateField:
         label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs
     )
     field.error_messages["invalid"] = _("Enter a date such as 2027-03-26 (year-month-day).")
-    return field
+    return bounded(field)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from incubator.dates import bounded
 from incubator.times import in_zone
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -32,6 +33,7 @@ class WallClockField(forms.DateTimeField):
             },
         )
         super().__init__(**kwargs)
+        bounded(self)
 
     def prepare_value(self, value):
         return value

@@ -5,12 +5,12 @@ Each view is given the kind's ``DraftingPages`` by ``drafting_urls``."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add
 from incubator.selectors.organisations import organisations_of
 from incubator.selectors.programmes import calls_of_kind
@@ -329,9 +329,7 @@ class AttachmentDownload(View):
         attachment = attachment_for_viewer(
             model=self.pages.drafting.model, user=request.user, submission_pk=pk, pk=file_pk
         )
-        return FileResponse(
-            attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-        )
+        return file_download(attachment.file, filename=attachment.original_name)
 
 
 def drafting_urls(pages: DraftingPages) -> list:

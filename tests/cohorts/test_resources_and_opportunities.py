@@ -250,7 +250,8 @@ def test_an_expiry_date_in_the_past_is_refused_with_a_message_and_nothing_is_los
     ("typed", "message"),
     [
         ("31/02/2030", "Enter a date such as 2027-03-26"),
-        ("9999-12-31", "within the next five years"),
+        ("2090-12-31", "within the next five years"),
+        ("9999-12-31", "enter a date from 2000 to 2100"),
     ],
 )
 def test_a_malformed_or_far_away_expiry_date_gets_a_clear_message(client_of, typed, message):

@@ -92,7 +92,7 @@ def test_an_empty_or_oversized_file_is_refused_with_its_size(desk):
 
     assert empty.context["form"].errors["file"] == ["The submitted file is empty."]
     assert oversized.context["form"].errors["file"] == [
-        "The file “huge.json” is 20.0\xa0MB; exchange files can be at most 20.0\xa0MB."
+        "The file “huge.json” is larger than 20.0\xa0MB; files can be at most 20.0\xa0MB."
     ]
 
 

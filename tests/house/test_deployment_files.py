@@ -2,7 +2,10 @@
 engine), so they are read: every module they name must exist in the project."""
 
 import importlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,40 @@ def test_the_wsgi_application_named_exists(file, text):
     module_name, attribute = WSGI.search(text).groups()
     assert importlib.util.find_spec(module_name), f"{file}: {text}"
     assert f"{attribute} =" in Path(importlib.util.find_spec(module_name).origin).read_text()
+
+
+# `    NAME: ${NAME:-default}` (or a plain value) in the portal's environment block.
+COMPOSE_VARIABLE = re.compile(r"^    ([A-Z_]+): (.*)$", re.MULTILINE)
+COMPOSE_DEFAULT = re.compile(r"\$\{(\w+)(?::-([^}]*)|:\?[^}]*)\}")
+
+
+def compose_environment() -> dict[str, str]:
+    """The web container's environment when nothing is set but SECRET_KEY."""
+    text = (ROOT / "docker-compose.yml").read_text()
+    block = text.split("environment: &portal-env", 1)[1].split("\n  volumes:", 1)[0]
+    environment = {}
+    for name, raw in COMPOSE_VARIABLE.findall(block):
+        value = COMPOSE_DEFAULT.sub(lambda match: match.group(2) or "", raw.strip())
+        environment[name] = value
+    environment["SECRET_KEY"] = "compose-check-" + "k" * 50
+    return environment
+
+
+def test_the_compose_file_serves_https_by_default():
+    assert compose_environment()["SECURE_SSL_REDIRECT"] == "true"
+
+
+def test_the_deploy_checks_pass_with_the_compose_defaults():
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(compose_environment())
+    # The containers' database and Redis are not here; the checks do not connect to them.
+    environment.pop("DATABASE_URL")
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
