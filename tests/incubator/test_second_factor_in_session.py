@@ -42,7 +42,10 @@ def _not_verified_in_session():
     return sign_in(Client(), secretariat_user(), second_factor=False)
 
 
-UNVERIFIED = {"no authenticator": _password_only, "authenticator not used": _not_verified_in_session}
+UNVERIFIED = {
+    "no authenticator": _password_only,
+    "authenticator not used": _not_verified_in_session,
+}
 
 
 def _challenge_file():
@@ -51,9 +54,7 @@ def _challenge_file():
         challenge=challenge, original_name="plan.pdf", kind="pdf", size=10
     )
     attachment.file.save("plan.pdf", ContentFile(f"%PDF-1.4 {MARKER}".encode()), save=True)
-    return reverse(
-        "challenges:attachment", kwargs={"pk": challenge.pk, "file_pk": attachment.pk}
-    )
+    return reverse("challenges:attachment", kwargs={"pk": challenge.pk, "file_pk": attachment.pk})
 
 
 def _solution_file():
@@ -107,9 +108,7 @@ def _read(response) -> str:
 
 @pytest.mark.parametrize("account", UNVERIFIED)
 @pytest.mark.parametrize("page", READS)
-def test_without_its_second_factor_in_session_the_secretariat_reads_no_teams_things(
-    account, page
-):
+def test_without_its_second_factor_in_session_the_secretariat_reads_no_teams_things(account, page):
     url = READS[page]()
 
     response = UNVERIFIED[account]().get(url)
