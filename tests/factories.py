@@ -126,6 +126,8 @@ def sign_in(client, user: User, *, second_factor: bool = True):
         ]
         session[login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
         session.save()
+        # Signing in marked this object from a session without the record yet.
+        user.__dict__.pop("_portal_second_factor", None)
     return client
 
 
