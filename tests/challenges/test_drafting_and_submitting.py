@@ -317,9 +317,7 @@ def test_removing_a_file_is_asked_first_and_then_deletes_it(
 def test_a_draft_nobody_is_recorded_as_starting_is_edited_like_any_other(client_of, step):
     # Imported submissions and the demo's have no author; so has one whose author left.
     membership = MembershipFactory()
-    draft = ChallengeFactory(
-        organisation=membership.organisation, status="draft", created_by=None
-    )
+    draft = ChallengeFactory(organisation=membership.organisation, status="draft", created_by=None)
     answers = {**ABOUT, "themes": [ThemeFactory().pk]} if step == "about" else PROBLEM
 
     response = client_of(membership.user).post(step_url(draft, step), answers)
