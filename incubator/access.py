@@ -1,12 +1,24 @@
-"""Who may do what: role checks shared by views, the admin and templates."""
+"""Who may do what: role checks shared by views, services, the admin and templates.
+
+The secretariat role counts only once its second factor is verified in this session: the
+person signed in with their authenticator's code (or a recovery code), confirmed one since,
+or has just set the authenticator up. ``second_factor_note`` writes that onto the
+request's user (``SecondFactorMiddleware``, and again at sign-in), so that a service
+handed the actor, with no request, asks the same question. A user object that no request
+marked (a command, a task, a shell) counts the authenticator it has: whoever runs those
+already holds the server."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from incubator.models import Role, User
@@ -38,12 +50,46 @@ def is_reviewer(user: User) -> bool:
     return Role.REVIEWER in roles_of(user)
 
 
-def has_second_factor(user: User) -> bool:
-    if not hasattr(user, "_portal_second_factor"):
-        user._portal_second_factor = Authenticator.objects.filter(
+def has_authenticator(user: User) -> bool:
+    """Whether the account has set up its authenticator app."""
+    if not hasattr(user, "_portal_authenticator"):
+        user._portal_authenticator = Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists()
+    return user._portal_authenticator
+
+
+def has_second_factor(user: User) -> bool:
+    """Whether the second factor counts: verified in the session of a request's user,
+    or, for a user no request marked, set up at all."""
+    if not hasattr(user, "_portal_second_factor"):
+        return has_authenticator(user)
     return user._portal_second_factor
+
+
+def second_factor_verified(request, user: User) -> bool:
+    """allauth keeps a record of each way this session was authenticated."""
+    records = get_authentication_records(request, user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def second_factor_note(request) -> None:
+    user = request.user
+    if user.is_authenticated:
+        user._portal_second_factor = second_factor_verified(request, user)
+
+
+def second_factor_at_sign_in(*, request, user, **kwargs) -> None:
+    if request is not None:
+        user._portal_second_factor = second_factor_verified(request, user)
+
+
+def second_factor_added(*, request, user, authenticator, **kwargs) -> None:
+    """Setting up the authenticator took a code from it: this session has verified it."""
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        user._portal_second_factor = True
+        user.__dict__.pop("_portal_authenticator", None)
 
 
 def secretariat_gate(request):
@@ -52,16 +98,26 @@ def secretariat_gate(request):
         return redirect_to_login(request.get_full_path())
     if Role.SECRETARIAT not in granted_roles(request.user):
         raise PermissionDenied(_("This page is for the programme secretariat."))
-    if not has_second_factor(request.user):
+    if has_second_factor(request.user):
+        return None
+    if has_authenticator(request.user):
         messages.warning(
             request,
             _(
-                "Secretariat accounts must set up two-factor login before reaching "
-                "secretariat pages. Set up an authenticator app to continue."
+                "Secretariat pages need the code of your authenticator app in this "
+                "session. Enter it to continue."
             ),
         )
-        return redirect("mfa_activate_totp")
-    return None
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+    messages.warning(
+        request,
+        _(
+            "Secretariat accounts must set up two-factor login before reaching "
+            "secretariat pages. Set up an authenticator app to continue."
+        ),
+    )
+    return redirect("mfa_activate_totp")
 
 
 def secretariat_required(view):

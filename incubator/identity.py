@@ -4,14 +4,13 @@ The first sign-in links to the account that has the provider's verified address,
 creates one. A secretariat account still needs the portal's second factor, unless the
 provider says the person used more than one factor (its ``amr`` or ``acr`` claims, per
 provider, in ``config/settings/env.py``): then the authenticator app is not asked for,
-and the session is marked as having its second factor."""
+and the session's authentication log records the provider's multi-factor sign-in, which
+``incubator/access.py`` counts as the second factor verified in this session."""
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.stages import AuthenticateStage
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
-
-# In the session: the provider whose multi-factor sign-in stands for the second factor.
-SECOND_FACTOR_BY_PROVIDER = "second_factor_by_provider"
 
 
 def provider_settings(provider_id: str) -> dict:
@@ -46,27 +45,13 @@ class AuthenticateUnlessProviderAsserted(AuthenticateStage):
         return super()._should_handle(request)
 
 
-def second_factor_mark(*, request, sociallogin=None, **kwargs) -> None:
-    """At each sign-in (the user_logged_in signal): mark the session when the provider
-    asserted several factors, and unmark it for any other sign-in."""
+def second_factor_mark(*, request, user, sociallogin=None, **kwargs) -> None:
+    """At a provider's sign-in (allauth's user_logged_in signal): when it asserted several
+    factors, the session's log says so, as an authenticator code would."""
     provider_id = asserted_mfa_by(sociallogin)
     if provider_id:
-        request.session[SECOND_FACTOR_BY_PROVIDER] = provider_id
-    else:
-        request.session.pop(SECOND_FACTOR_BY_PROVIDER, None)
-
-
-class ProviderSecondFactorMiddleware:
-    """A session marked at sign-in counts as having the second factor
-    (``incubator/access.py`` reads ``_portal_second_factor``)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.session.get(SECOND_FACTOR_BY_PROVIDER) and request.user.is_authenticated:
-            request.user._portal_second_factor = True
-        return self.get_response(request)
+        record_authentication(request, user, "mfa", provider=provider_id)
+        user._portal_second_factor = True
 
 
 class PortalSocialAccountAdapter(DefaultSocialAccountAdapter):

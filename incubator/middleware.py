@@ -6,6 +6,7 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
+from incubator.access import second_factor_note
 from incubator.preferences import (
     browser_zone,
     language_chosen,
@@ -13,6 +14,18 @@ from incubator.preferences import (
     language_to_remember,
 )
 from incubator.views import errors
+
+
+class SecondFactorMiddleware:
+    """Writes onto the request's user whether this session verified its second factor,
+    before any view or service asks what the person's roles allow."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        second_factor_note(request)
+        return self.get_response(request)
 
 
 class ViewerPreferencesMiddleware:

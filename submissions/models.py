@@ -58,8 +58,13 @@ class Submission(models.Model):
     written_in = models.CharField(
         _("language of this submission"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # Empty for an imported or demo submission, and once its author's account is gone.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

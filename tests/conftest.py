@@ -24,11 +24,9 @@ def _default_language_and_zone_after_each_test():
 def client_of(client):
     """A test client signed in as the given person."""
 
-    def sign_in(user):
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        return client
+    from tests.factories import sign_in
 
-    return sign_in
+    return lambda user: sign_in(client, user)
 
 
 @pytest.fixture

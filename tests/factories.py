@@ -104,7 +104,31 @@ def with_second_factor(user: User, *, secret: str | None = None) -> User:
     Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
     TOTP.activate(user, secret or generate_totp_secret())
     user.__dict__.pop("_portal_second_factor", None)
+    user.__dict__.pop("_portal_authenticator", None)
     return user
+
+
+def sign_in(client, user: User, *, second_factor: bool = True):
+    """Sign the test client in as the person. With ``second_factor``, a session that has
+    verified the authenticator the account has, as signing in with its code records it;
+    without, a session opened some other way (a password alone, a login link)."""
+    import time
+
+    from allauth.account.internal.flows import login
+
+    from incubator.access import has_authenticator
+
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if second_factor and has_authenticator(user):
+        session = client.session
+        session[login.AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "mfa", "at": time.time(), "type": "totp"}
+        ]
+        session[login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+        # Signing in marked this object from a session without the record yet.
+        user.__dict__.pop("_portal_second_factor", None)
+    return client
 
 
 class ChallengeFactory(factory.django.DjangoModelFactory):

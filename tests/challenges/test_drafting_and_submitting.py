@@ -311,3 +311,18 @@ def test_removing_a_file_is_asked_first_and_then_deletes_it(
     response = client.post(remove, {"confirmed": "yes"}, follow=True)
     assert "The file is removed." in response.content.decode()
     assert not ChallengeAttachment.objects.exists()
+
+
+@pytest.mark.parametrize("step", ["about", "problem"])
+def test_a_draft_nobody_is_recorded_as_starting_is_edited_like_any_other(client_of, step):
+    # Imported submissions and the demo's have no author; so has one whose author left.
+    membership = MembershipFactory()
+    draft = ChallengeFactory(organisation=membership.organisation, status="draft", created_by=None)
+    answers = {**ABOUT, "themes": [ThemeFactory().pk]} if step == "about" else PROBLEM
+
+    response = client_of(membership.user).post(step_url(draft, step), answers)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.created_by is None
+    assert draft.title == ABOUT["title"] if step == "about" else draft.tried == PROBLEM["tried"]
