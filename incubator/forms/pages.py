@@ -17,6 +17,4 @@ class PageForm(BilingualFormMixin, forms.Form):
     body = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 20}), help_text=MARKUP_HELP
     )
-    body_fr = forms.CharField(
-        label=_("Text in French"), widget=forms.Textarea(attrs={"rows": 20})
-    )
+    body_fr = forms.CharField(label=_("Text in French"), widget=forms.Textarea(attrs={"rows": 20}))

@@ -24,6 +24,7 @@ class MailOptOut(models.Model):
 
     class Meta:
         verbose_name = _("email not wanted")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "choice"], name="mail_opt_out_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "choice"], name="mail_opt_out_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: no {self.choice}"

@@ -31,9 +31,7 @@ class PageVersion(models.Model):
     class Meta:
         verbose_name = _("page version")
         ordering = ["page", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["page", "number"], name="page_version_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["page", "number"], name="page_version_once")]
 
     def __str__(self) -> str:
         return f"{self.page} v{self.number}"
@@ -54,3 +52,6 @@ class TermsAcceptance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "version"], name="terms_accepted_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: terms v{self.version}"

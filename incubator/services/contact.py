@@ -58,7 +58,9 @@ def contact_answer(*, message: ContactMessage, answer: str, by: User) -> Notific
     message.state = ContactState.ANSWERED
     message.save(update_fields=["answer", "answered_by", "answered_at", "state"])
     audit_record(actor=by, action="contact.answered", target=message)
-    return _tell_sender(message=message, key=f"contact-answer:{message.pk}", template="contact_answer")
+    return _tell_sender(
+        message=message, key=f"contact-answer:{message.pk}", template="contact_answer"
+    )
 
 
 @transaction.atomic

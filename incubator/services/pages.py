@@ -29,9 +29,7 @@ def page_publish(
         body_fr=page_clean(body_fr),
         edited_by=by,
     )
-    audit_record(
-        actor=by, action="page.published", target=version, details={"page": page}
-    )
+    audit_record(actor=by, action="page.published", target=version, details={"page": page})
     return version
 
 

@@ -92,7 +92,9 @@ def contact_detail(request, pk: int):
     message = contact_message(pk=pk)
     form = ContactAnswerForm(request.POST or None)
     answered = form_act(
-        request, form, lambda answer: contact_answer(message=message, answer=answer, by=request.user)
+        request,
+        form,
+        lambda answer: contact_answer(message=message, answer=answer, by=request.user),
     )
     if answered is NOT_DONE:
         return render(

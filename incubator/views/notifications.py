@@ -52,7 +52,9 @@ def notification_detail(request, pk: int):
 @form_receiver("incubator:notifications")
 def notifications_read(request):
     count = notifications_mark_all_read(user=request.user)
-    messages.success(request, _("All your notifications are marked read.") if count else _("Nothing was unread."))
+    messages.success(
+        request, _("All your notifications are marked read.") if count else _("Nothing was unread.")
+    )
     return redirect("incubator:notifications")
 
 
@@ -63,7 +65,9 @@ def mail_choices(request):
         request.POST or None,
         initial={"wanted": [choice for choice in MailChoice.values if choice not in stopped]},
     )
-    done = form_act(request, form, lambda wanted: mail_choices_set(user=request.user, wanted=wanted))
+    done = form_act(
+        request, form, lambda wanted: mail_choices_set(user=request.user, wanted=wanted)
+    )
     if done is NOT_DONE:
         return render(request, "accounts/mail_choices.html", {"form": form})
     messages.success(request, _("Your email choices are saved."))

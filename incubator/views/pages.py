@@ -68,10 +68,18 @@ def _next_page(request) -> str:
 def terms_accept_view(request):
     version = terms_version_current()
     form = TermsAcceptForm(request.POST or None)
-    done = form_act(request, form, lambda **_answers: terms_accept(user=request.user, version=version))
+    done = form_act(
+        request, form, lambda **_answers: terms_accept(user=request.user, version=version)
+    )
     if done is NOT_DONE:
-        context = {"form": form, "page": page_current(slug=PageSlug.TERMS), "next": _next_page(request)}
+        context = {
+            "form": form,
+            "page": page_current(slug=PageSlug.TERMS),
+            "next": _next_page(request),
+        }
         return render(request, "about/terms_accept.html", context)
     terms_done(request)
-    messages.success(request, _("Thank you: you accepted version %(number)d of the terms.") % {"number": version})
+    messages.success(
+        request, _("Thank you: you accepted version %(number)d of the terms.") % {"number": version}
+    )
     return redirect(_next_page(request))

@@ -29,7 +29,10 @@ def test_a_visitor_sends_a_message_and_is_told_truthfully_what_happens_next(clie
     response = client.post(reverse("incubator:contact"), written(), follow=True)
 
     page = response.content.decode()
-    assert "Your message has reached the secretariat. A copy is on its way to ana@ama.gov.example" in page
+    assert (
+        "Your message has reached the secretariat. A copy is on its way to ana@ama.gov.example"
+        in page
+    )
     assert "What happens next" in page
     message = ContactMessage.objects.get()
     assert (message.state, message.sender) == ("new", None)
