@@ -43,8 +43,23 @@ EXPECTED = {
     "member": ["Home", "Challenges", "My portal", "Notifications", "Profile"],
     "cohort member": ["Home", "Challenges", "My portal", "Sessions", "Notifications", "Profile"],
     "reviewer": ["Home", "Challenges", "My portal", "Reviews", "Notifications", "Profile"],
-    "reviewer in a team": ["Home", "Challenges", "My portal", "Reviews", "Notifications", "Profile"],
-    "secretariat": ["Home", "Challenges", "My portal", "Sessions", "Secretariat", "Notifications", "Profile"],
+    "reviewer in a team": [
+        "Home",
+        "Challenges",
+        "My portal",
+        "Reviews",
+        "Notifications",
+        "Profile",
+    ],
+    "secretariat": [
+        "Home",
+        "Challenges",
+        "My portal",
+        "Sessions",
+        "Secretariat",
+        "Notifications",
+        "Profile",
+    ],
 }
 
 
