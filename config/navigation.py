@@ -101,6 +101,7 @@ NAVIGATION = (
     Entry(_("Reviews"), "reviews:desk", reviewer),
     Entry(_("Sessions"), "cohorts:sessions", in_a_cohort),
     Entry(_("Secretariat"), "secretariat:home", secretariat),
+    Entry(_("Notifications"), "incubator:notifications", signed_in),
     Entry(_("Profile"), "incubator:profile", signed_in),
     Entry(_("Sign in"), "account_login", visitor),
     Entry(_("Create an account"), "account_signup", visitor),

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from incubator.models import User
 from incubator.services.outbox import notification_queue_rendered
+from incubator.terms import terms_note_if_due
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -64,4 +65,10 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             body_text=message.body,
             body_html=html,
+            kind=f"account/{name}",
         )
+
+    def post_login(self, request, user, **kwargs):
+        # Before anything else, a new version of the terms is accepted (incubator/terms.py).
+        terms_note_if_due(request, user)
+        return super().post_login(request, user, **kwargs)

@@ -40,6 +40,7 @@ _BY_TONE = {
         "approved",  # stories (shown as "Published")
         "review_submitted",  # a reviewer's review
         "released",  # a decision told to the team
+        "answered",  # messages to the secretariat
     ),
     Tone.WAITING: (
         "submitted",  # submissions, challenges, stories
@@ -59,6 +60,7 @@ _BY_TONE = {
         "waitlisted",  # cohort sessions
         "review_draft",  # a reviewer's review, saved as a draft
         "staged",  # a decision not released yet
+        "new",  # a message to the secretariat not answered yet
     ),
     Tone.STOPPED: (
         "declined",
@@ -81,6 +83,7 @@ _BY_TONE = {
         "unpaired",  # the matching board: no pair
         "review_not_started",
         "review_not_needed",  # the submission left review before the review was done
+        "not_wanted",  # the outbox: kept for the notifications page, not emailed
     ),
 }
 

@@ -1,6 +1,16 @@
 from django.urls import include, path
 
-from incubator.views import accounts, organisations, programmes, public, secretariat
+from incubator.models import PageSlug
+from incubator.views import (
+    accounts,
+    contact,
+    notifications,
+    organisations,
+    pages,
+    programmes,
+    public,
+    secretariat,
+)
 
 app_name = "incubator"
 
@@ -8,9 +18,29 @@ about_patterns = [
     path("", public.home, name="home"),
     path("language/", public.language_switch, name="language_switch"),
     path("healthz", public.health, name="health"),
-    path("accessibility/", public.accessibility, name="accessibility"),
-    path("privacy/", public.privacy, name="privacy"),
-    path("help/", public.help_page, name="help"),
+    *(path(f"{slug}/", pages.about_page, {"slug": slug}, name=slug) for slug in PageSlug.values),
+    path("terms/accept/", pages.terms_accept_view, name="terms_accept"),
+    path("contact/", contact.contact, name="contact"),
+    path("contact/sent/", contact.contact_sent, name="contact_sent"),
+    path("unsubscribe/<str:token>/", notifications.Unsubscribe.as_view(), name="unsubscribe"),
+]
+
+notification_patterns = [
+    path("", notifications.notifications, name="notifications"),
+    path("read/", notifications.notifications_read, name="notifications_read"),
+    path("choices/", notifications.mail_choices, name="mail_choices"),
+    path("<int:pk>/", notifications.notification_detail, name="notification_detail"),
+]
+
+pages_patterns = [
+    path("", pages.pages_desk, name="pages_desk"),
+    path("<slug:slug>/", pages.page_edit, name="page_edit"),
+]
+
+contact_patterns = [
+    path("", contact.contact_inbox, name="contact_inbox"),
+    path("<int:pk>/", contact.contact_detail, name="contact_detail"),
+    path("<int:pk>/close/", contact.ContactClose.as_view(), name="contact_close"),
 ]
 
 team_patterns = [
@@ -46,6 +76,7 @@ urlpatterns = [
     path("", include(about_patterns)),
     path("me/", accounts.dashboard, name="dashboard"),
     path("me/profile/", accounts.profile, name="profile"),
+    path("me/notifications/", include(notification_patterns)),
     path("teams/", include(team_patterns)),
     path(
         "invitations/<str:token>/",
@@ -53,6 +84,8 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("secretariat/outbox/", include(outbox_patterns)),
+    path("secretariat/pages/", include(pages_patterns)),
+    path("secretariat/contact/", include(contact_patterns)),
     path("secretariat/people/", include(people_patterns)),
     path("secretariat/programmes/", include(programme_patterns)),
     path("secretariat/calls/", include(call_patterns)),

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from challenges.search import challenge_search_refresh
 from incubator.models import Call, Membership, Organisation, Programme, Role, RoleGrant, Theme, User
+from incubator.models.pages import TermsAcceptance
 from incubator.models.programmes import CallKind
 
 PASSWORD = "correct-horse-battery-staple"
@@ -28,6 +29,12 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
         if create:
             self.save()
+
+    @factory.post_generation
+    def terms_accepted(self, create, extracted, **kwargs):
+        # Everyone accepts the terms on signing up (the built-in version, 1).
+        if create and extracted is not False:
+            TermsAcceptance.objects.create(user=self, version=1)
 
 
 class RoleGrantFactory(factory.django.DjangoModelFactory):

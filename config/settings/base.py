@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "incubator.terms.TermsMiddleware",
     # Inside CommonMiddleware, so a missing slash is still redirected before a 404 shows.
     "incubator.middleware.ErrorPagesMiddleware",
 ]
@@ -198,6 +199,10 @@ EMAIL_SENDER_NAMES = {"fr": env_str("EMAIL_SENDER_NAME_FR", "Incubateur d'innova
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where people write for help, to report an accessibility problem or about their data.
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "secretariat@example.org")
+# The contact form: a form sent sooner than this after it was shown is a bot's; and how
+# many messages one address (or account) may send in an hour.
+CONTACT_FORM_MIN_SECONDS = env_int("CONTACT_FORM_MIN_SECONDS", 3)
+CONTACT_MESSAGES_PER_HOUR = env_int("CONTACT_MESSAGES_PER_HOUR", 5)
 
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 60)

@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from incubator.demo.data import demo_data, demo_each, demo_named
 from incubator.models import Call, Membership, Organisation, Programme, Role, RoleGrant, Theme, User
+from incubator.selectors.pages import terms_version_current
 from incubator.services.accounts import account_create_verified
+from incubator.services.pages import terms_accept
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ def _create_account(record: dict) -> User:
         language=account.language,
         roles=_roles(account.roles),
     )
+    # The demo accounts have accepted the terms, as everyone does on signing up.
+    terms_accept(user=user, version=terms_version_current())
     if account.team:
         Membership.objects.create(organisation=_team(account.team), user=user)
     return user

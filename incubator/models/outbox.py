@@ -7,6 +7,8 @@ class NotificationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # Kept for the person's notifications page, not emailed: they chose not to get this kind.
+    NOT_WANTED = "not_wanted", _("Not emailed (not wanted)")
 
 
 class Notification(models.Model):
@@ -37,12 +39,20 @@ class Notification(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # For the recipient's notifications page: the email's template, the page it is
+    # about, and when they read it there.
+    kind = models.CharField(_("kind"), max_length=100, blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("outbox")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["recipient", "-created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_email}"

@@ -18,7 +18,8 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from incubator.models import Notification, User
+from incubator.mail_kinds import choice_of, unsubscribe_url
+from incubator.models import MailOptOut, Notification, User
 from incubator.models.outbox import NotificationStatus
 from incubator.services.audit import audit_record
 
@@ -38,19 +39,28 @@ def notification_queue(
     context: dict,
     recipient: User | None = None,
     to_email: str | None = None,
+    language: str | None = None,
 ) -> Notification:
     """Queue an email rendered from ``templates/emails/<template>/`` in the recipient's
-    language and time zone. Queueing the same key twice queues it once."""
+    language and time zone (``language`` for someone without an account). Queueing the
+    same key twice queues it once."""
     existing = Notification.objects.filter(key=key).first()
     if existing is not None:
         return existing
-    language = recipient.language if recipient else settings.LANGUAGE_CODE
+    language = recipient.language if recipient else (language or settings.LANGUAGE_CODE)
     zone = ZoneInfo(recipient.time_zone if recipient else "UTC")
     full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
+    choice = choice_of(template)
+    if choice and recipient is not None:
+        # Every email a person may refuse says how to stop it, in one click (RFC 8058);
+        # emails/base.html shows the link in the HTML version.
+        full_context["unsubscribe_url"] = unsubscribe_url(user_id=recipient.pk, choice=choice)
     with translation.override(language), timezone.override(zone):
         subject = render_to_string(f"emails/{template}/subject.txt", full_context)
         body_text = render_to_string(f"emails/{template}/body.txt", full_context)
         body_html = render_to_string(f"emails/{template}/body.html", full_context)
+        if "unsubscribe_url" in full_context:
+            body_text += render_to_string("emails/unsubscribe_footer.txt", full_context)
     return notification_queue_rendered(
         key=key,
         recipient=recipient,
@@ -59,6 +69,20 @@ def notification_queue(
         subject=subject,
         body_text=body_text,
         body_html=body_html,
+        kind=template,
+    )
+
+
+def _link_in(body_text: str) -> str:
+    """The first page of the portal an email points to, for the notifications page."""
+    found = re.search(re.escape(settings.SITE_URL) + r"(/[^\s<>\"')]*)", body_text)
+    return found.group(1)[:500] if found else ""
+
+
+def _not_wanted(recipient: User | None, kind: str) -> bool:
+    choice = choice_of(kind)
+    return bool(
+        choice and recipient and MailOptOut.objects.filter(user=recipient, choice=choice).exists()
     )
 
 
@@ -72,7 +96,9 @@ def notification_queue_rendered(
     body_text: str,
     body_html: str = "",
     recipient: User | None = None,
+    kind: str = "",
 ) -> Notification:
+    not_wanted = _not_wanted(recipient, kind)
     notification, created = Notification.objects.get_or_create(
         key=key,
         defaults={
@@ -82,9 +108,12 @@ def notification_queue_rendered(
             "subject": LINE_BREAKS.sub(" ", subject).strip()[:300],
             "body_text": body_text,
             "body_html": body_html,
+            "kind": kind,
+            "link": _link_in(body_text),
+            "status": NotificationStatus.NOT_WANTED if not_wanted else NotificationStatus.PENDING,
         },
     )
-    if created:
+    if created and not not_wanted:
         _dispatch_after_commit(notification.pk)
     return notification
 
@@ -155,13 +184,23 @@ def _sender_in(language: str) -> str:
     return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
+def _headers(notification: Notification) -> dict[str, str]:
+    headers = {"Message-ID": _message_id(notification)}
+    choice = choice_of(notification.kind)
+    if choice and notification.recipient_id:
+        url = unsubscribe_url(user_id=notification.recipient_id, choice=choice)
+        headers["List-Unsubscribe"] = f"<{url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return headers
+
+
 def _send(notification: Notification) -> None:
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.body_text,
         from_email=_sender_in(notification.language),
         to=[notification.to_email],
-        headers={"Message-ID": _message_id(notification)},
+        headers=_headers(notification),
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")

@@ -3,6 +3,7 @@
 
 from incubator.audience import Audience
 from incubator.models import Organisation, User
+from incubator.models.outbox import NotificationStatus
 from incubator.selectors.audience import members_to_tell
 from incubator.services.outbox import notification_queue
 
@@ -17,12 +18,14 @@ def team_tell(
 ) -> Audience:
     """Queue the email for every active member of the team (``key`` is completed with
     each member's id). Who was queued is returned, and added to ``told`` if given."""
-    people = [
+    queued = [
         notification_queue(
             key=f"{key}:{member.pk}", template=template, context=context, recipient=member
-        ).recipient
+        )
         for member in members_to_tell(team=team)
     ]
+    # Whoever chose not to get this kind of email was not told by email.
+    people = [row.recipient for row in queued if row.status != NotificationStatus.NOT_WANTED]
     result = Audience(
         people=people, teams=[team] if people else [], untold_teams=[] if people else [team]
     )
@@ -36,7 +39,8 @@ def person_tell(
 ) -> Audience:
     """Queue one email for one person, and say so in ``told``."""
     notification = notification_queue(key=key, template=template, context=context, recipient=person)
-    result = Audience(people=[notification.recipient])
+    emailed = notification.status != NotificationStatus.NOT_WANTED
+    result = Audience(people=[notification.recipient] if emailed else [])
     if told is not None:
         told.add(result)
     return result

@@ -35,18 +35,6 @@ def language_switch(request):
     return response
 
 
-def accessibility(request):
-    return render(request, "about/accessibility.html")
-
-
-def privacy(request):
-    return render(request, "about/privacy.html")
-
-
-def help_page(request):
-    return render(request, "about/help.html")
-
-
 def health(request):
     """For the load balancer and compose: answers only when the database does."""
     with connection.cursor() as cursor:

@@ -35,8 +35,9 @@ def sign_up(page: Page, *, email: str, name: str, time_zone: str, language: str)
     page.get_by_label("Preferred language").select_option(label=language)
     page.get_by_label("Password", exact=True).fill("a long and unusual passphrase 7")
     page.get_by_label("Password (again)").fill("a long and unusual passphrase 7")
+    page.get_by_label("I accept the terms of participation").check()
     submit(page, "Sign Up")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your email address")
 
 
 def confirm_email(page: Page, site: str, email: str) -> None:

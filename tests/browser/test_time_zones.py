@@ -66,6 +66,7 @@ def test_a_visitor_in_tokyo_reads_the_deadline_in_jst_and_signs_up_in_tokyo_time
     page.get_by_label("Display name").fill("Kenji Sato")
     page.get_by_label("Password", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_label("Password (again)").fill("a-long-and-unusual-passphrase")
+    page.get_by_label("I accept the terms of participation").check()
     submit(page, "Sign Up")
 
     assert User.objects.get(email="kenji.sato@digital.go.example").time_zone == "Asia/Tokyo"

@@ -158,6 +158,15 @@ def _failed(person):
     return {"pk": notification.pk}
 
 
+def _contact_message(person):
+    from incubator.models import ContactMessage
+
+    message = ContactMessage.objects.create(
+        name="Ana", email="ana@gov.example", language="en", subject="Hello", body="A question"
+    )
+    return {"pk": message.pk}
+
+
 def _call(person):
     return {"pk": CallFactory().pk}
 
@@ -192,6 +201,7 @@ ACTIONS = {
     "cohorts:desk_session_cancel": _session,
     "cohorts:calendar_revoke": lambda person: {},
     "incubator:outbox_retry": _failed,
+    "incubator:contact_close": _contact_message,
     "matching:action": _matching("confirm"),
     "incubation:closing_start": _incubation("active"),
     "incubation:close": _incubation("closing"),

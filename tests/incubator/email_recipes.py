@@ -44,6 +44,7 @@ from tests.factories import (
     UserFactory,
     secretariat_user,
 )
+from tests.incubator.email_recipes_contact import CONTACT_RECIPES
 from tests.incubator.email_recipes_incubation import INCUBATION_RECIPES
 from tests.outcomes.factories import ConfirmedMatchFactory
 from tests.reviews.factories import assign, challenge_under_review, review_call, reviewer
@@ -256,6 +257,7 @@ RECIPES = {
         session_cancelled,
         session_promoted,
         *INCUBATION_RECIPES,
+        *CONTACT_RECIPES,
     )
 }
 

@@ -94,6 +94,7 @@ def test_the_language_chosen_on_the_sign_up_form_is_the_one_kept_after_confirmin
             "language": "en",
             "password1": "a-long-and-unusual-passphrase",
             "password2": "a-long-and-unusual-passphrase",
+            "terms": "on",
         },
     )
     confirmation = Notification.objects.get(to_email="ana.silva@ama.gov.example")

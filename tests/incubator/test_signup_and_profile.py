@@ -13,6 +13,7 @@ GOOD_SIGNUP = {
     "language": "en",
     "password1": "a-long-and-unusual-passphrase",
     "password2": "a-long-and-unusual-passphrase",
+    "terms": "on",
 }
 
 

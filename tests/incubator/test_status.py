@@ -13,6 +13,7 @@ from cohorts.models import RegistrationStatus
 from incubation.models.meetings import MeetingState
 from incubation.models.plan import MilestoneState
 from incubation.models.workspace import IncubationState
+from incubator.models.contact import ContactState
 from incubator.models.outbox import NotificationStatus
 from incubator.models.programmes import WindowState
 from incubator.status import _BY_TONE, MARKS, TONES, Tone, UnknownState, tone_of
@@ -33,6 +34,7 @@ SHOWN_AS_BADGES = [
     IncubationState,
     WindowState,
     NotificationStatus,
+    ContactState,
     RegistrationStatus,
     StoryState,
 ]

@@ -145,6 +145,7 @@ FROM_THE_LIST = {
     "incubator:programme_edit",
     "incubator:call_new",
     "outcomes:survey_answers",
+    "incubator:page_edit",  # from the list of the portal's pages
 }
 
 
