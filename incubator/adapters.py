@@ -9,10 +9,15 @@ from django.utils import timezone, translation
 from incubator.models import User
 from incubator.services.outbox import notification_queue_rendered
 
+# What allauth puts in the context of an account email that lets its reader act as the
+# account: the confirmation or reset key, a login or reset code.
+SECRET_CONTEXT = ("key", "code")
+
 
 class PortalAccountAdapter(DefaultAccountAdapter):
     """Account emails (verification, password reset, security notices) go through the
-    outbox like every other message, in the recipient's language and time zone."""
+    outbox like every other message, in the recipient's language and time zone, their
+    secrets sealed (incubator/sealing.py)."""
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         recipient = User.objects.filter(email__iexact=email).first()
@@ -40,4 +45,5 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             body_text=message.body,
             body_html=html,
+            secrets=tuple(str(context[name]) for name in SECRET_CONTEXT if context.get(name)),
         )

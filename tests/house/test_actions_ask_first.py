@@ -158,6 +158,11 @@ def _failed(person):
     return {"pk": notification.pk}
 
 
+def _failed_kind(person):
+    _failed(person)
+    return {"kind": "failed"}
+
+
 def _call(person):
     return {"pk": CallFactory().pk}
 
@@ -192,6 +197,7 @@ ACTIONS = {
     "cohorts:desk_session_cancel": _session,
     "cohorts:calendar_revoke": lambda person: {},
     "incubator:outbox_retry": _failed,
+    "incubator:outbox_retry_kind": _failed_kind,
     "matching:action": _matching("confirm"),
     "incubation:closing_start": _incubation("active"),
     "incubation:close": _incubation("closing"),

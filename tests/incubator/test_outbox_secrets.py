@@ -16,7 +16,7 @@ from tests.factories import MembershipFactory, UserFactory, secretariat_user
 pytestmark = pytest.mark.django_db
 
 RESET_LINK = re.compile(r"/accounts/password/reset/key/([^/\s]+)/")
-INVITATION_LINK = re.compile(r"/teams/invitations/([^/\s]+)/")
+INVITATION_LINK = re.compile(r"/invitations/([^/\s]+)/")
 
 
 def stored_row_text(notification: Notification) -> str:
@@ -52,9 +52,7 @@ def test_a_password_reset_link_reaches_the_person_but_is_stored_and_shown_masked
     assert secret not in pages_of_the_secretariat(client_of, reset)
 
 
-def test_an_email_confirmation_link_is_stored_masked(
-    client, django_capture_on_commit_callbacks
-):
+def test_an_email_confirmation_link_is_stored_masked(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("account_signup"),
