@@ -8,6 +8,7 @@ Only an answer of the server about a message counts as an attempt for it. A serv
 cannot be reached, drops the connection or says it is closing (421) pauses the whole
 outbox, for longer each time, until it answers again."""
 
+import contextlib
 import hashlib
 import logging
 import smtplib
@@ -208,10 +209,8 @@ def _mailer():
 def _mailer_drop() -> None:
     mailer, _held["mailer"] = _held["mailer"], None
     if mailer is not None:
-        try:
+        with contextlib.suppress(smtplib.SMTPException, OSError):  # already gone
             mailer.close()
-        except (smtplib.SMTPException, OSError):
-            pass  # already gone
 
 
 def outbox_mailer_close() -> None:

@@ -238,9 +238,9 @@ def test_a_fan_out_is_queued_in_one_go_and_sent_in_batches_over_one_connection(
         for person in people
     ]
 
-    with django_assert_max_num_queries(6):  # not one per message
-        with django_capture_on_commit_callbacks() as dispatches:
-            rows = notifications_queue(messages=messages)
+    # Not one query per message:
+    with django_assert_max_num_queries(6), django_capture_on_commit_callbacks() as dispatches:
+        rows = notifications_queue(messages=messages)
     for dispatch in dispatches:
         dispatch()
 
