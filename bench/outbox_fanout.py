@@ -88,8 +88,10 @@ class Redis:
         self.url = f"redis://127.0.0.1:{self.port}/0"
         server = shutil.which("redis-server") or sys.exit("redis-server is not on PATH")
         self._process = subprocess.Popen(
-            [server, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", directory],
+            [
+                *(server, "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", directory),
+            ],
             stdout=subprocess.DEVNULL,
         )
 

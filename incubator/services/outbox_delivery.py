@@ -30,6 +30,7 @@ from incubator.sealing import SealExpired, unseal
 logger = logging.getLogger(__name__)
 PAUSE_KEY = "outbox:paused"
 FIRST_PAUSE_SECONDS = 30
+DELIVERY_FIELDS = ["status", "attempts", "next_attempt_at", "last_error", "sent_at", "sealed"]
 
 
 class PermanentDeliveryError(Exception):
