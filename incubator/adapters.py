@@ -11,10 +11,15 @@ from incubator.models import User
 from incubator.services.outbox import notification_queue_rendered
 from incubator.terms import terms_note_if_due
 
+# What allauth puts in the context of an account email that lets its reader act as the
+# account: the confirmation or reset key, a login or reset code.
+SECRET_CONTEXT = ("key", "code")
+
 
 class PortalAccountAdapter(DefaultAccountAdapter):
     """Account emails (verification, password reset, security notices) go through the
-    outbox like every other message, in the recipient's language and time zone."""
+    outbox like every other message, in the recipient's language and time zone, their
+    secrets sealed (incubator/sealing.py)."""
 
     def get_login_stages(self) -> list[str]:
         # An identity provider's multi-factor sign-in stands for the authenticator app.
@@ -66,6 +71,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             body_text=message.body,
             body_html=html,
             kind=f"account/{name}",
+            secrets=tuple(str(context[name]) for name in SECRET_CONTEXT if context.get(name)),
         )
 
     def post_login(self, request, user, **kwargs):

@@ -53,6 +53,9 @@ team_patterns = [
 outbox_patterns = [
     path("", secretariat.outbox, name="outbox"),
     path("<int:pk>/retry/", secretariat.OutboxRetry.as_view(), name="outbox_retry"),
+    path(
+        "kinds/<str:kind>/retry/", secretariat.OutboxRetryKind.as_view(), name="outbox_retry_kind"
+    ),
 ]
 
 people_patterns = [

@@ -208,6 +208,11 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 60)
 # How long a queued row waits for its first task before the sweep sends another.
 OUTBOX_SWEEP_GRACE_SECONDS = env_int("OUTBOX_SWEEP_GRACE_SECONDS", 30)
+# Messages sent by one task over one connection, and requeued by one sweep at most.
+OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 100)
+OUTBOX_SWEEP_LIMIT = env_int("OUTBOX_SWEEP_LIMIT", 5000)
+# The longest pause of the outbox while the mail server cannot be reached.
+OUTBOX_PAUSE_MAX_SECONDS = env_int("OUTBOX_PAUSE_MAX_SECONDS", 600)
 
 REDIS_URL = env_str("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"

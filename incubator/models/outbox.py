@@ -28,6 +28,9 @@ class Notification(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("plain text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # A message carrying a secret keeps only a masked copy above; the whole message is
+    # here, encrypted (incubator/sealing.py), until it is sent.
+    sealed = models.TextField(_("sealed copy"), blank=True, editable=False)
     status = models.CharField(
         _("status"),
         max_length=10,

@@ -68,15 +68,16 @@ def invitation_send(*, organisation: Organisation, email: str, by: User) -> Invi
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     audit_record(actor=by, action="invitation.sent", target=organisation, details={"email": email})
-    link = reverse(
-        "incubator:invitation_accept", kwargs={"token": invitation_token(invitation=invitation)}
-    )
+    token = invitation_token(invitation=invitation)
+    link = reverse("incubator:invitation_accept", kwargs={"token": token})
     notification_queue(
         key=f"invitation-sent:{invitation.pk}",
         template="invitation",
         context={"invitation": invitation, "inviter": by, "link": link},
         recipient=User.objects.filter(email__iexact=email).first(),
         to_email=email,
+        secrets=(token,),
+        secret_lifetime=INVITATION_LIFETIME,
     )
     return invitation
 

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from incubator.access import secretariat_required
 from incubator.forms.errors import refusal_text
@@ -13,12 +13,15 @@ from incubator.models import Role, User
 from incubator.models.outbox import NotificationStatus
 from incubator.selectors.accounts import people_for_desk
 from incubator.selectors.outbox import (
+    failed_kinds,
     failed_notification,
+    failed_of_kind,
     notification_counts,
     notifications_for_desk,
 )
 from incubator.services.accounts import role_grant, role_revoke
-from incubator.services.outbox import notification_retry
+from incubator.services.outbox import notification_retry, notifications_retry_kind
+from incubator.services.outbox_delivery import outbox_pause
 from incubator.views.confirmation import (
     Confirmation,
     ConfirmedAction,
@@ -50,6 +53,8 @@ def outbox(request):
             "status": status,
             "statuses": NotificationStatus.choices,
             "counts": notification_counts(),
+            "failed_kinds": failed_kinds() if status == NotificationStatus.FAILED else [],
+            "pause": outbox_pause(),
         },
     )
 
@@ -82,6 +87,46 @@ class OutboxRetry(SecretariatOnly, ConfirmedAction):
             _("The message to %(to)s is queued again.") % {"to": self.notification.to_email},
         )
         return redirect("incubator:outbox")
+
+
+class OutboxRetryKind(SecretariatOnly, ConfirmedAction):
+    """Every failed message of one kind sent again, after an outage of the mail system."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.failed = failed_of_kind(kind=kwargs["kind"])
+
+    def confirmation(self) -> Confirmation:
+        failed = self.failed
+        return Confirmation(
+            title=ngettext(
+                "Send %(count)s failed message of the kind “%(kind)s” again?",
+                "Send %(count)s failed messages of the kind “%(kind)s” again?",
+                failed["failed"],
+            )
+            % {"count": failed["failed"], "kind": failed["kind"]},
+            button=_("Send them again"),
+            back_url=reverse("incubator:outbox") + "?status=failed",
+            subjects=[_("The last of them: %(subject)s") % {"subject": failed["subject"]}],
+            will_happen=[
+                _(
+                    "Each is queued again and tried from a clean slate. A message whose "
+                    "secret link has expired fails again, and its reader must ask for a new one."
+                )
+            ],
+            destructive=False,
+        )
+
+    def act(self):
+        queued = notifications_retry_kind(kind=self.failed["kind"], by=self.request.user)
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)s message is queued again.", "%(count)s messages are queued again.", queued
+            )
+            % {"count": queued},
+        )
+        return redirect(reverse("incubator:outbox") + "?status=failed")
 
 
 @secretariat_required

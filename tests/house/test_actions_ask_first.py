@@ -167,6 +167,11 @@ def _contact_message(person):
     return {"pk": message.pk}
 
 
+def _failed_kind(person):
+    _failed(person)
+    return {"kind": "failed"}
+
+
 def _call(person):
     return {"pk": CallFactory().pk}
 
@@ -202,6 +207,7 @@ ACTIONS = {
     "cohorts:calendar_revoke": lambda person: {},
     "incubator:outbox_retry": _failed,
     "incubator:contact_close": _contact_message,
+    "incubator:outbox_retry_kind": _failed_kind,
     "matching:action": _matching("confirm"),
     "incubation:closing_start": _incubation("active"),
     "incubation:close": _incubation("closing"),
