@@ -102,8 +102,13 @@ def notifications_queue(*, messages: list[Outgoing]) -> list[Notification]:
     keys = [message.key for message in messages]
     known = set(Notification.objects.filter(key__in=keys).values_list("key", flat=True))
     fresh = {message.key: message for message in messages if message.key not in known}
+    refused = set(
+        MailOptOut.objects.filter(
+            user__in=[message.recipient for message in fresh.values() if message.recipient]
+        ).values_list("user_id", "choice")
+    )
     Notification.objects.bulk_create(
-        [Notification(**_rendered(message)) for message in fresh.values()],
+        [Notification(**_rendered(message, refused)) for message in fresh.values()],
         ignore_conflicts=True,
         batch_size=500,
     )
@@ -114,7 +119,9 @@ def notifications_queue(*, messages: list[Outgoing]) -> list[Notification]:
     return [rows[key] for key in keys]
 
 
-def _rendered(message: Outgoing) -> dict:
+def _rendered(message: Outgoing, refused: set[tuple[int, str]] | None = None) -> dict:
+    """The row of one message; ``refused`` holds the (person, choice) pairs of email
+    choices already read, for a fan-out."""
     recipient = message.recipient
     language = recipient.language if recipient else (message.language or settings.LANGUAGE_CODE)
     zone = ZoneInfo(recipient.time_zone if recipient else "UTC")
@@ -144,10 +151,13 @@ def _rendered(message: Outgoing) -> dict:
         content=content,
         secrets=message.secrets,
         secret_lifetime=message.secret_lifetime,
+        refused=refused,
     )
 
 
-def _fields(*, key, recipient, to_email, language, kind, content, secrets, secret_lifetime) -> dict:
+def _fields(
+    *, key, recipient, to_email, language, kind, content, secrets, secret_lifetime, refused=None
+) -> dict:
     """The row's columns. A message with secrets is stored masked, and sealed whole; its
     link on the notifications page would carry the secret, so it has none."""
     content = {**content, "subject": LINE_BREAKS.sub(" ", content["subject"]).strip()[:300]}
@@ -155,7 +165,7 @@ def _fields(*, key, recipient, to_email, language, kind, content, secrets, secre
     if secrets:
         sealed = seal(content, lifetime_seconds=int(secret_lifetime.total_seconds()))
         content = {name: masked(text, secrets) for name, text in content.items()}
-    not_wanted = _not_wanted(recipient, kind)
+    not_wanted = _not_wanted(recipient, kind, refused)
     return {
         "key": key,
         "recipient": recipient,
@@ -175,11 +185,13 @@ def _link_in(body_text: str) -> str:
     return found.group(1)[:500] if found else ""
 
 
-def _not_wanted(recipient: User | None, kind: str) -> bool:
+def _not_wanted(recipient: User | None, kind: str, refused: set | None) -> bool:
     choice = choice_of(kind)
-    return bool(
-        choice and recipient and MailOptOut.objects.filter(user=recipient, choice=choice).exists()
-    )
+    if not (choice and recipient):
+        return False
+    if refused is not None:
+        return (recipient.pk, choice) in refused
+    return MailOptOut.objects.filter(user=recipient, choice=choice).exists()
 
 
 @transaction.atomic

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from incubator.downloads import file_download
 from incubator.views.confirmation import form_receiver
 from mydata.models import DataExport, ExportStatus
 from mydata.selectors.exports import export_latest, export_of_owner
@@ -66,11 +67,7 @@ def export_download(request, pk: int):
     if not export.is_downloadable:
         messages.warning(request, _state(export)["label"])
         return redirect("mydata:home")
-    response = FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=export.file.name.rsplit("/", 1)[-1],
-        content_type="application/json",
-    )
+    response = file_download(export.file, filename=export.file.name.rsplit("/", 1)[-1])
+    response["Content-Type"] = "application/json"
     response["Cache-Control"] = "private, no-store"
     return response

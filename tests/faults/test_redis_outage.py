@@ -54,6 +54,7 @@ def one_round(index: int, member, call) -> list[int]:
                 "email": f"person{index}@example.gov",
                 "password1": "a long enough pass phrase",
                 "password2": "a long enough pass phrase",
+                "terms": "on",
                 "display_name": f"Person {index}",
                 "time_zone": "Europe/Paris",
                 "language": "en",

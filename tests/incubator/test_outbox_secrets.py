@@ -60,6 +60,7 @@ def test_an_email_confirmation_link_is_stored_masked(client, django_capture_on_c
                 "email": "new.person@agency.example",
                 "password1": "a long enough passphrase 2027",
                 "password2": "a long enough passphrase 2027",
+                "terms": "on",
                 "display_name": "New Person",
                 "time_zone": "Europe/Paris",
                 "language": "en",
