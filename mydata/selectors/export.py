@@ -10,7 +10,16 @@ from django.db.models import Q
 from challenges.models import Challenge
 from cohorts.models import CalendarFeed, Feedback, Registration
 from incubation.models import MemberInbox, Message, SlotAnswer
-from incubator.models import AuditEntry, Invitation, Membership, Notification, User
+from incubator.models import (
+    AuditEntry,
+    ContactMessage,
+    Invitation,
+    MailOptOut,
+    Membership,
+    Notification,
+    TermsAcceptance,
+    User,
+)
 from mydata.masking import secret_links_masked
 from mydata.selectors.records import as_record
 from outcomes.models import ShowcaseConsent
@@ -106,6 +115,10 @@ def messages(user: User) -> dict:
         ],
         "incubation_email_choices": [as_record(i) for i in MemberInbox.objects.filter(user=user)],
         "meeting_slot_answers": [as_record(a) for a in SlotAnswer.objects.filter(user=user)],
+        "messages_to_the_secretariat": [
+            as_record(c, leave_out=("answered_by",))
+            for c in ContactMessage.objects.filter(Q(sender=user) | Q(email__iexact=user.email))
+        ],
     }
 
 
@@ -115,6 +128,10 @@ def consents(user: User) -> dict:
             {**as_record(c), "team": c.organisation.name}
             for c in ShowcaseConsent.objects.filter(changed_by=user).select_related("organisation")
         ],
+        "terms_of_participation_accepted": [
+            as_record(t) for t in TermsAcceptance.objects.filter(user=user)
+        ],
+        "emails_refused": [as_record(o) for o in MailOptOut.objects.filter(user=user)],
     }
 
 

@@ -18,7 +18,16 @@ from challenges.models import Challenge
 from cohorts.models import CalendarFeed, Registration, RegistrationStatus
 from cohorts.services.registration import place_give_up
 from incubation.models import MemberInbox
-from incubator.models import AuditEntry, Invitation, Membership, Notification, RoleGrant, User
+from incubator.models import (
+    AuditEntry,
+    ContactMessage,
+    Invitation,
+    MailOptOut,
+    Membership,
+    Notification,
+    RoleGrant,
+    User,
+)
 from incubator.services.audit import audit_record
 from mydata.models import DataExport
 from mydata.selectors.erasure import pseudonym_email, pseudonym_name, teams_left_without_anyone
@@ -93,7 +102,9 @@ def _places_give_up(*, user: User, now) -> None:
 
 def _own_rows_delete(*, user: User) -> int:
     Notification.objects.filter(Q(recipient=user) | Q(to_email__iexact=user.email)).delete()
-    for model in (EmailAddress, Authenticator, RoleGrant, CalendarFeed, MemberInbox):
+    # Their messages to the secretariat were answered by email; the portal keeps no copy.
+    ContactMessage.objects.filter(Q(sender=user) | Q(email__iexact=user.email)).delete()
+    for model in (EmailAddress, Authenticator, RoleGrant, CalendarFeed, MemberInbox, MailOptOut):
         model.objects.filter(user=user).delete()
     ReviewerProfile.objects.filter(user=user).delete()
     if hasattr(user, "socialaccount_set"):

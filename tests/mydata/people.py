@@ -7,6 +7,8 @@ from allauth.socialaccount.models import SocialAccount
 
 from incubation.services.messages import message_post
 from incubator.models import Invitation, Role, RoleGrant, User
+from incubator.services.contact import contact_send
+from incubator.services.mail import mail_choices_set
 from incubator.services.organisations import invitation_send
 from incubator.services.outbox import notification_queue_rendered
 from outcomes.models import ShowcaseConsent
@@ -65,4 +67,13 @@ def seeded_person(marker: str, *, email: str) -> Seeded:
         subject=f"{marker} password reset",
         body_text=f"Choose a new password: {RESET_LINK}",
     )
+    contact_send(
+        sender=person,
+        name=f"{marker} Person",
+        email=email,
+        subject=f"{marker} question",
+        body=f"{marker} contact message",
+        language="en",
+    )
+    mail_choices_set(user=person, wanted=[])
     return Seeded(person=person, teammate=teammate, challenge=challenge)

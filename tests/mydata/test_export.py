@@ -52,10 +52,20 @@ def test_the_copy_holds_the_persons_records_and_nobody_elses(client_of, download
 
     assert data["account"]["person"]["email"] == "alice@gov.example"
     assert "password" not in data["account"]["person"]
-    for record in ("Person", "challenge", "message", "review", "feedback", "password reset"):
+    for record in (
+        "Person",
+        "challenge",
+        "message",
+        "review",
+        "feedback",
+        "password reset",
+        "contact message",
+    ):
         assert f"Zephyrine {record}" in text, record
     assert data["teams"]["memberships"][0]["team"]["name"] == "Tokyo Digital Office"
     assert data["consents"]["showcase_consents_given_or_changed"][0]["given"] is True
+    assert [t["version"] for t in data["consents"]["terms_of_participation_accepted"]] == [1]
+    assert len(data["consents"]["emails_refused"]) == 3
     assert len(data["registrations"]["session_registrations"]) == 1
     assert data["reviews"]["reviews"][0]["scores"][0]["comment"] == "Zephyrine review"
     assert "Quillon" not in text
