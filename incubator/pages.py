@@ -63,6 +63,11 @@ def built_in_body(slug: str) -> str:
         "language_cookie": settings.LANGUAGE_COOKIE_NAME,
         "zone_cookie": BROWSER_ZONE_COOKIE,
         "messages_cookie": CookieStorage.cookie_name,
+        # The privacy notice states the retention periods as they are configured.
+        "unverified_days": settings.RETENTION_UNVERIFIED_ACCOUNT_DAYS,
+        "invitation_days": settings.RETENTION_INVITATION_DAYS,
+        "draft_days": settings.RETENTION_DRAFT_DAYS,
+        "export_hours": settings.DATA_EXPORT_HOURS,
     }
     return render_to_string(f"about/defaults/{slug}.html", context)
 

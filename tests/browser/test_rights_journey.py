@@ -1,15 +1,18 @@
-"""The first half of a visitor's rights journey, in a real browser: reading the privacy
-notice and the accessibility statement from the footer in French, signing up with the
-terms accepted, writing to the secretariat, the secretariat answering, and the visitor
-reading the answer by email and on their notifications page. Every page is checked at
-1280 and 390 px with axe; the cookies the browser holds are all on the cookie page."""
+"""A visitor's rights journey, in a real browser and in French: reading the privacy
+notice and the accessibility statement from the footer, signing up with the terms
+accepted, writing to the secretariat, the secretariat answering, the visitor reading the
+answer by email and on their notifications page, then downloading a copy of their data
+and deleting their account. Every page is checked at 1280 and 390 px with axe; the
+cookies the browser holds are all on the cookie page."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from incubator.models import ContactMessage
+from incubator.models import ContactMessage, User
 from tests.browser.axe import assert_accessible
 from tests.browser.journey import (
     follow,
@@ -28,6 +31,11 @@ pytestmark = pytest.mark.browser
 EMAIL = "lea.martin@numerique.gouv.example"
 PASSPHRASE = "a long and unusual passphrase 7"
 CONFIRMATION_PATH = re.compile(r"/accounts/confirm-email/[^/\s]+/")
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 def footer_link(page: Page, name: str, heading: str | None = None) -> None:
@@ -115,3 +123,26 @@ def test_a_visitor_reads_the_rights_pages_signs_up_and_is_answered(page: Page, s
     follow(page, page.get_by_role("link", name=re.compile("Réponse du secrétariat")))
     expect(page.get_by_role("main")).to_contain_text("Oui, chacun dans son propre brouillon.")
     assert_accessible(page)
+
+    download_then_delete_in_french(page, site)
+
+
+def download_then_delete_in_french(page: Page, site: str) -> None:
+    visit(page, f"{site}/me/")
+    follow(page, page.get_by_role("link", name="Télécharger mes données, ou supprimer mon compte"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vos données")
+    submit(page, "Préparer une copie de mes données")
+    expect(page.get_by_role("status")).to_contain_text("Votre copie est prête.")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger mes données (JSON)").click()
+    data = json.loads(Path(download.value.path()).read_text())
+    assert data["account"]["person"]["email"] == EMAIL
+    [sent] = data["messages"]["messages_to_the_secretariat"]
+    assert sent["answer"] == "Oui, chacun dans son propre brouillon."
+
+    follow(page, page.get_by_role("link", name="Supprimer mon compte…"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Supprimer votre compte\u00a0?")
+    page.get_by_label("Votre mot de passe").fill(PASSPHRASE)
+    submit(page, "Supprimer mon compte")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre compte a été supprimé")
+    assert not User.objects.filter(email=EMAIL).exists()
