@@ -101,7 +101,6 @@ NAVIGATION = (
     Entry(_("Reviews"), "reviews:desk", reviewer),
     Entry(_("Sessions"), "cohorts:sessions", in_a_cohort),
     Entry(_("Secretariat"), "secretariat:home", secretariat),
-    Entry(_("Notifications"), "incubator:notifications", signed_in),
     Entry(_("Profile"), "incubator:profile", signed_in),
     Entry(_("Sign in"), "account_login", visitor),
     Entry(_("Create an account"), "account_signup", visitor),
@@ -114,6 +113,8 @@ HOME_SECTIONS = (
     Section("accounts/_secretariat_section.html", secretariat),
     Section("accounts/_team_section.html", team_or_newcomer),
     Section("cohorts/_home_section.html", in_a_cohort),
+    # In "My portal" rather than the header, which holds one row at 1280 px.
+    Section("accounts/_notifications_section.html", signed_in),
     Section("mydata/_home_section.html", signed_in),
 )
 

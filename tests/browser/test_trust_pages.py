@@ -36,7 +36,8 @@ def test_the_footer_pages_are_reached_from_any_page(sized: Page, site: str):
     for name, heading in (
         ("Accessibility statement", "Accessibility statement"),
         ("Privacy notice", "Privacy notice"),
-        ("Contact and help", "Contact and help"),
+        ("Help with the programme", "Help with the programme"),
+        ("Contact the secretariat", "Write to the secretariat"),
     ):
         follow(sized, footer.get_by_role("link", name=name))
         expect(sized.get_by_role("heading", level=1)).to_have_text(heading)

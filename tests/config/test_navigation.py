@@ -39,16 +39,15 @@ def people():
 
 EXPECTED = {
     "visitor": ["Home", "Challenges", "Library", "Sign in", "Create an account"],
-    "newcomer": ["Home", "Challenges", "My portal", "Notifications", "Profile"],
-    "member": ["Home", "Challenges", "My portal", "Notifications", "Profile"],
-    "cohort member": ["Home", "Challenges", "My portal", "Sessions", "Notifications", "Profile"],
-    "reviewer": ["Home", "Challenges", "My portal", "Reviews", "Notifications", "Profile"],
+    "newcomer": ["Home", "Challenges", "My portal", "Profile"],
+    "member": ["Home", "Challenges", "My portal", "Profile"],
+    "cohort member": ["Home", "Challenges", "My portal", "Sessions", "Profile"],
+    "reviewer": ["Home", "Challenges", "My portal", "Reviews", "Profile"],
     "reviewer in a team": [
         "Home",
         "Challenges",
         "My portal",
         "Reviews",
-        "Notifications",
         "Profile",
     ],
     "secretariat": [
@@ -57,7 +56,6 @@ EXPECTED = {
         "My portal",
         "Sessions",
         "Secretariat",
-        "Notifications",
         "Profile",
     ],
 }
