@@ -34,16 +34,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/incubator_library_bench")
 
 from bench.public_challenge_list import (  # noqa: E402 (the database is chosen first)
-    COUNTRIES,
     PUBLISHED,
     SEED,
-    SUBJECTS,
     TARGET_P95_MS,
-    THEMES,
     configure,
     database_ensure,
     explain,
     measure,
+    searches,
 )
 from bench.public_challenge_list import seed as challenges_seed  # noqa: E402
 
@@ -77,20 +75,7 @@ def scenarios() -> list[tuple[str, list[str]]]:
         .order_by("-n", "country")
         .first()["country"]
     )
-    target = "/library/?" + urlencode(
-        {"q": "flood", "country": country, "theme": "citizen-involvement"}
-    )
-    mixed = [
-        "/library/?"
-        + urlencode(
-            {
-                "q": rng.choice(SUBJECTS).split()[-1],
-                "country": rng.choice(COUNTRIES),
-                "theme": rng.choice(list(THEMES)),
-            }
-        )
-        for _ in range(25)
-    ]
+    target, mixed = searches("/library/", country=country, rng=rng)
     return [
         ("search word + country + theme (target)", [target]),
         ("same, 25 different words/countries/themes", mixed),

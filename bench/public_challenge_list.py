@@ -260,6 +260,20 @@ def _themes_given(rng: random.Random, challenges: list, themes: list) -> None:
     )
 
 
+def searches(path: str, *, country: str, rng: random.Random) -> tuple[str, list[str]]:
+    """The target search (a word, the most frequent country, a theme) and 25 others
+    mixing words, countries and themes, on the list page at ``path``."""
+
+    def url(word: str, country: str, theme: str) -> str:
+        return f"{path}?{urlencode({'q': word, 'country': country, 'theme': theme})}"
+
+    mixed = [
+        url(rng.choice(SUBJECTS).split()[-1], rng.choice(COUNTRIES), rng.choice(list(THEMES)))
+        for _ in range(25)
+    ]
+    return url("flood", country, "citizen-involvement"), mixed
+
+
 def scenarios() -> list[tuple[str, list[str]]]:
     from django.db.models import Count
 
@@ -274,20 +288,7 @@ def scenarios() -> list[tuple[str, list[str]]]:
         .order_by("-n", "organisation__country")
         .first()["organisation__country"]
     )
-    target = "/challenges/?" + urlencode(
-        {"q": "flood", "country": country, "theme": "citizen-involvement"}
-    )
-    mixed = [
-        "/challenges/?"
-        + urlencode(
-            {
-                "q": rng.choice(SUBJECTS).split()[-1],
-                "country": rng.choice(COUNTRIES),
-                "theme": rng.choice(list(THEMES)),
-            }
-        )
-        for _ in range(25)
-    ]
+    target, mixed = searches("/challenges/", country=country, rng=rng)
     return [
         ("search word + country + theme (target)", [target]),
         ("same, 25 different words/countries/themes", mixed),
