@@ -112,6 +112,7 @@ def serve(database: str, port: int, workers: int) -> subprocess.Popen:
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             "--worker-class=sync",
+            "--timeout=300",  # the slowest page before this work took over 30 s at 50,000
             "--log-level=warning",
         ],
         env=environment(database),
