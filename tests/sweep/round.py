@@ -53,6 +53,36 @@ from tests.reviews.factories import assign, review_call, reviewer, under_review
 from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
 
 PREFIX = "MARKER-TEAM-"
+# Every kind of marker a side plants; the walk checks that someone who may read each one
+# did read it, so that a marker no page shows cannot pass for a marker nobody leaks.
+KINDS = frozenset(
+    [
+        "challenge",
+        "challenge-file",
+        "solution",
+        "solution-file",
+        "review",
+        "incubation-goal",
+        "milestone",
+        "milestone-note",
+        "meeting",
+        "meeting-fixed",
+        "message",
+        "checkin",
+        "session",
+        "slides",
+        "resource",
+        "resource-file",
+        "opportunity",
+        "feedback",
+        "story",
+        "survey",
+        "notification",
+        "notification-body",
+        "export",
+        "contact",
+    ]
+)
 
 
 def marker(letter: str, kind: str) -> str:
@@ -235,13 +265,13 @@ def _outcomes(side: Side) -> None:
 def _personal(side: Side) -> None:
     person = side.member
     notification = Notification.objects.create(
-        key=f"walk-{side.letter}",
+        key=f"contact-answer:walk-{side.letter}",
         recipient=person,
         to_email=person.email,
         language="en",
         subject=side.marker("notification"),
         body_text=side.marker("notification-body"),
-        kind="incubation/message",
+        kind="contact_answer",
         link="/me/",
     )
     export = DataExport.objects.create(user=person, status="ready", progress=100)
