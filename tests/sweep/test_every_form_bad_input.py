@@ -99,7 +99,7 @@ class Sweep:
         """Each page as the first role (in the order of ``self.roles``) that may open it."""
         routes = [r for r in url_patterns() if not r.startswith(NOT_SWEPT)]
         for route in routes:
-            url = address(route, self.round.a, self.round)
+            url = address(route, self.round.a, self.round, own=True)  # A walks its own
             for role, client in self.clients.items():
                 with transaction.atomic():
                     response = client.get(url)
