@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Challenge
+from incubator.forms.fields import RowsChoiceField
 from incubator.validators import validate_plain_text
 from submissions.models import SubmissionState
 
@@ -95,7 +96,7 @@ class ActionForm(forms.Form):
 class BulkActionForm(forms.Form):
     """One move applied to the challenges ticked in the queue."""
 
-    challenges = forms.ModelMultipleChoiceField(
+    challenges = RowsChoiceField(
         label=_("Challenges"),
         queryset=Challenge.objects.exclude(status=SubmissionState.DRAFT).order_by("pk"),
         widget=forms.MultipleHiddenInput,  # ticked in the table, one checkbox per row

@@ -1,10 +1,12 @@
-"""Careful reads of challenges: who may see which, and the lists with their joins."""
+"""Careful reads of challenges, the lists with their joins; who may see which is asked of
+challenges/access.py."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from challenges.access import visible_challenges
 from challenges.models import Challenge
 from incubator.models import Theme
 from submissions.models import SubmissionState
@@ -17,9 +19,7 @@ def _with_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
 
 
 def challenges_published() -> QuerySet[Challenge]:
-    return _with_relations(
-        Challenge.objects.filter(status=SubmissionState.SELECTED, published_at__isnull=False)
-    ).order_by("-published_at", "-pk")
+    return _with_relations(visible_challenges()).order_by("-published_at", "-pk")
 
 
 def challenges_search(queryset: QuerySet[Challenge], words: str) -> QuerySet[Challenge]:

@@ -13,7 +13,13 @@ from cohorts.models import LIMITS, OpportunityKind, SessionFormat
 from cohorts.scheduling import wall_clock_instant
 from incubator.dates import bounded
 from incubator.forms.bilingual import BilingualFormMixin
-from incubator.forms.fields import CountedTextField, PlainTextField, TimeZoneField, date_field
+from incubator.forms.fields import (
+    CountedTextField,
+    PlainTextField,
+    RowsChoiceField,
+    TimeZoneField,
+    date_field,
+)
 from incubator.models import Organisation, Programme, Theme
 
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
@@ -75,7 +81,7 @@ class CohortForm(forms.Form):
 
 
 class EnrolForm(forms.Form):
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = RowsChoiceField(
         label=_("Teams to enrol"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -302,7 +308,7 @@ class ResourceForm(forms.Form):
         required=False,
         help_text=_("What it is and why it helps."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from cohorts.access import member_cohorts, visible_cohorts
 from cohorts.models import (
     CalendarFeed,
     Cohort,
@@ -30,32 +31,9 @@ from cohorts.models import (
     Resource,
     Session,
 )
-from incubator.access import is_secretariat
+from incubator.access import teams_of
 from incubator.models import Notification, Organisation, Theme, User
 from incubator.translated import shown
-
-
-def member_cohorts(*, user: User) -> QuerySet[Cohort]:
-    """The cohorts a person belongs to through an enrolled team."""
-    if not user.is_authenticated:
-        return Cohort.objects.none()
-    return Cohort.objects.filter(
-        Exists(
-            Enrolment.objects.filter(cohort=OuterRef("pk"), organisation__memberships__user=user)
-        )
-    )
-
-
-def visible_cohorts(*, user: User) -> QuerySet[Cohort]:
-    """What a person may read of the track: their own cohorts; every cohort for the
-    secretariat, who runs them."""
-    if is_secretariat(user):
-        return Cohort.objects.all()
-    return member_cohorts(user=user)
-
-
-def is_cohort_member(*, user: User, cohort: Cohort) -> bool:
-    return member_cohorts(user=user).filter(pk=cohort.pk).exists()
 
 
 def member_teams(*, user: User, cohort: Cohort | None = None) -> QuerySet[Organisation]:
@@ -63,15 +41,7 @@ def member_teams(*, user: User, cohort: Cohort | None = None) -> QuerySet[Organi
     enrolments = Enrolment.objects.filter(organisation=OuterRef("pk"))
     if cohort is not None:
         enrolments = enrolments.filter(cohort=cohort)
-    return (
-        Organisation.objects.filter(memberships__user=user)
-        .filter(Exists(enrolments))
-        .order_by("name")
-    )
-
-
-def is_team_member(*, user: User, organisation: Organisation | None) -> bool:
-    return organisation is not None and organisation.memberships.filter(user=user).exists()
+    return teams_of(user).filter(Exists(enrolments)).order_by("name")
 
 
 def themes_to_filter_by() -> list[tuple[str, str]]:

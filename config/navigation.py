@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.selectors import visible_cohorts
+from cohorts.access import visible_cohorts
 from incubation.selectors.workspace import has_incubations
 from incubator.access import is_reviewer, is_secretariat
 from incubator.selectors.organisations import organisations_of

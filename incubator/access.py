@@ -21,7 +21,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from incubator.models import Role, User
+from incubator.models import Organisation, Role, User
 
 
 def granted_roles(user: User) -> frozenset[str]:
@@ -48,6 +48,25 @@ def is_secretariat(user: User) -> bool:
 
 def is_reviewer(user: User) -> bool:
     return Role.REVIEWER in roles_of(user)
+
+
+def team_ids_of(user: User) -> frozenset[int]:
+    """The teams the person is a member of, read once per request's user."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, "_portal_team_ids"):
+        user._portal_team_ids = frozenset(user.memberships.values_list("organisation", flat=True))
+    return user._portal_team_ids
+
+
+def teams_of(user: User):
+    """The person's teams, as a queryset to filter by."""
+    return Organisation.objects.filter(pk__in=team_ids_of(user))
+
+
+def is_team_member(user: User, organisation: Organisation | None) -> bool:
+    """Whether the person works for the team: the one rule of "our team's things"."""
+    return organisation is not None and organisation.pk in team_ids_of(user)
 
 
 def has_authenticator(user: User) -> bool:

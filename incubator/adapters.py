@@ -3,17 +3,24 @@ from zoneinfo import ZoneInfo
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils import timezone, translation
 
+from incubator import sign_in_delays
 from incubator.models import User
+from incubator.services.accounts import sign_in_failures_tell
 from incubator.services.outbox import notification_queue_rendered
 from incubator.terms import terms_note_if_due
 
 # What allauth puts in the context of an account email that lets its reader act as the
 # account: the confirmation or reset key, a login or reset code.
 SECRET_CONTEXT = ("key", "code")
+
+
+def _account_of(credentials: dict) -> str:
+    return credentials.get("email", credentials.get("username", "")).lower()
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -30,11 +37,34 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             for stage in super().get_login_stages()
         ]
 
-    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
-        """Failed sign-ins count per account and client address: an attacker who tries
-        someone's password locks only their own address out, never the owner."""
-        account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}:{self.get_client_ip(request)}"
+    def pre_authenticate(self, request, **credentials) -> None:
+        # In place of allauth's fixed lockout: growing waits per account and address.
+        wait = sign_in_delays.wait_left(
+            account=_account_of(credentials), address=self.get_client_ip(request)
+        )
+        if wait:
+            raise ValidationError(sign_in_delays.wait_message(wait))
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            sign_in_delays.success_note(
+                account=_account_of(credentials), address=self.get_client_ip(request)
+            )
+        return user
+
+    def authentication_failed(self, request, **credentials) -> None:
+        account = _account_of(credentials)
+        failures = sign_in_delays.failure_note(account=account, address=self.get_client_ip(request))
+        if failures >= settings.SIGN_IN_ALERT["failures"]:
+            sign_in_failures_tell(email=account, failures=failures)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        # A new password set through a reset link: this address starts afresh.
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        sign_in_delays.success_note(
+            account=_account_of(credentials), address=self.get_client_ip(request)
+        )
 
     def get_client_ip(self, request) -> str:
         # With TRUSTED_PROXIES set, a request that came past fewer proxies than that

@@ -48,6 +48,7 @@ ALWAYS_SENT_KINDS: frozenset[str] = frozenset(
         "review_assigned",
         "contact_received",
         "contact_answer",
+        "sign_in_failures",
     }
 )
 

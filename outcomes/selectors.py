@@ -9,9 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_countries import countries
 
-from incubator.models import Membership, Organisation, Programme, Theme, User
+from incubator.access import team_ids_of, teams_of
+from incubator.models import Organisation, Programme, Theme, User
 from incubator.regions import REGION_NAMES, region_of
 from matching.models import Match
+from outcomes.access import visible_surveys
 from outcomes.charts import Bar
 from outcomes.milestones import MILESTONES, SHORTEST_FIRST_MILESTONE, latest_milestone_passed
 from outcomes.models import Milestone, ShowcaseConsent, Story, StoryState, Survey
@@ -120,7 +122,7 @@ class TeamRound:
 def team_rounds(*, user: User) -> list[TeamRound]:
     """Each of the person's teams in each programme where it has a confirmed match, with
     its consent and, per match, its story, its surveys and the partner's consent."""
-    mine = set(Organisation.objects.filter(memberships__user=user).values_list("pk", flat=True))
+    mine = team_ids_of(user)
     matches = (
         Match.objects.filter(state=Match.State.CONFIRMED)
         .filter(Q(challenge__organisation__in=mine) | Q(solution__organisation__in=mine))
@@ -186,19 +188,8 @@ def match_for_team(
     sides = {match.challenge.organisation_id, match.solution.organisation_id}
     if organisation_pk not in sides:
         raise Http404
-    organisation = get_object_or_404(
-        Organisation.objects.filter(memberships__user=user), pk=organisation_pk
-    )
+    organisation = get_object_or_404(teams_of(user), pk=organisation_pk)
     return match, organisation
-
-
-def is_team_member(*, user: User, organisation: Organisation) -> bool:
-    """A person signed in, active, and in the team: who may write for it."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and Membership.objects.filter(organisation=organisation, user=user).exists()
-    )
 
 
 def has_confirmed_match(*, programme: Programme, organisation: Organisation) -> bool:
@@ -216,7 +207,7 @@ def story_of(*, match: Match, organisation: Organisation) -> Story | None:
 
 def survey_for_member(*, user: User, pk: int) -> Survey:
     return get_object_or_404(
-        Survey.objects.filter(organisation__memberships__user=user).select_related(
+        visible_surveys(user).select_related(
             "organisation",
             "match__programme",
             "match__challenge__organisation",

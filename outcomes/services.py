@@ -14,15 +14,16 @@ from incubator.models import Organisation, Programme, User
 from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from matching.models import Match
+from outcomes.access import may_write_for
 from outcomes.milestones import add_months
 from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
-from outcomes.selectors import has_confirmed_match, is_team_member, story_of, surveys_due
+from outcomes.selectors import has_confirmed_match, story_of, surveys_due
 
 STORY_TEXTS = ("title", "expectations", "learned", "pain_points")
 
 
 def _require_member(by: User, organisation: Organisation) -> None:
-    if not is_team_member(user=by, organisation=organisation):
+    if not may_write_for(by, organisation):
         raise PermissionDenied(_("Only members of the team can do this."))
 
 

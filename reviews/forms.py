@@ -8,7 +8,7 @@ from django_countries import countries
 
 from incubator.dates import bounded
 from incubator.forms.bilingual import NO_FRENCH, BilingualFormMixin
-from incubator.forms.fields import LanguagesField, PlainTextField
+from incubator.forms.fields import LanguagesField, PlainTextField, RowsChoiceField
 from incubator.forms.schedule import PastDatesCheck
 from incubator.models import Organisation, Theme, User
 from incubator.schedule import phase_order_errors
@@ -181,7 +181,7 @@ def _country_choices():
 
 
 class ReviewerProfileForm(forms.Form):
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Expertise themes"),
         queryset=Theme.objects.order_by("name"),
         required=False,

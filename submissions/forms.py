@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from incubator.forms.fields import CountedTextField
+from incubator.forms.fields import CountedTextField, RowsChoiceField
 from incubator.models import Organisation, Theme, User
 from submissions.models import Submission
 
@@ -66,7 +66,7 @@ class ConfirmForm(forms.Form):
 
 def contact_fields(submission: Submission) -> dict[str, forms.Field]:
     return {
-        "contacts": forms.ModelMultipleChoiceField(
+        "contacts": RowsChoiceField(
             label=_("Contact people"),
             queryset=User.objects.filter(
                 memberships__organisation=submission.organisation
@@ -97,8 +97,8 @@ def counted_field(
     )
 
 
-def themes_field() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
+def themes_field() -> RowsChoiceField:
+    return RowsChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.order_by("name"),
         required=False,

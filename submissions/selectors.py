@@ -5,18 +5,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from incubator.access import is_secretariat
 from incubator.models import Theme, User
+from submissions.access import may_see_submission_files, visible_submissions
 from submissions.models import Submission
-
-
-def is_owner_member(*, submission: Submission, user: User) -> bool:
-    return submission.organisation.memberships.filter(user=user).exists()
 
 
 def submissions_of_member(*, model: type[Submission], user: User) -> QuerySet[Submission]:
     return (
-        model.objects.filter(organisation__memberships__user=user)
+        visible_submissions(model=model, user=user)
         .select_related("organisation", "call__programme")
         .prefetch_related(Prefetch("themes", Theme.objects.order_by("name")))
     )
@@ -34,11 +30,7 @@ def attachment_for_viewer(*, model: type[Submission], user: User, submission_pk:
         pk=pk,
         **{f"{owner}_id": submission_pk},
     )
-    submission = getattr(attachment, owner)
-    allowed = user.is_authenticated and (
-        is_secretariat(user) or submission.organisation.memberships.filter(user=user).exists()
-    )
-    if not allowed:
+    if not may_see_submission_files(user, getattr(attachment, owner)):
         raise Http404
     return attachment
 

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohorts.access import is_cohort_member
 from cohorts.models import Registration, RegistrationStatus, Session
-from cohorts.selectors import is_cohort_member, registered_count, registration_of
+from cohorts.selectors import registered_count, registration_of
 from cohorts.services.common import require_secretariat
 from incubator.access import is_secretariat
 from incubator.models import User

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohorts.access import may_remove_opportunity, may_remove_resource
 from cohorts.models import Cohort, Opportunity, Resource
 from cohorts.scheduling import end_of_day
-from cohorts.selectors import is_team_member, member_teams
+from cohorts.selectors import member_teams
 from cohorts.services.common import MAX_FILE_BYTES, require_secretariat
-from incubator.access import is_secretariat
 from incubator.models import Organisation, User
 from incubator.services.audit import audit_record
 from incubator.uploads import validate_upload
@@ -79,12 +79,7 @@ def resource_share(
 @transaction.atomic
 def resource_remove(*, resource: Resource, by: User) -> None:
     """The person who shared it, a member of the team it was shared for, or the secretariat."""
-    allowed = (
-        is_secretariat(by)
-        or resource.shared_by_id == by.pk
-        or is_team_member(user=by, organisation=resource.organisation)
-    )
-    if not allowed:
+    if not may_remove_resource(by, resource):
         raise PermissionDenied(_("Only the team that shared it or the secretariat can remove it."))
     audit_record(
         actor=by,
@@ -154,8 +149,7 @@ def opportunity_post(
 
 @transaction.atomic
 def opportunity_remove(*, opportunity: Opportunity, by: User) -> None:
-    allowed = is_secretariat(by) or is_team_member(user=by, organisation=opportunity.organisation)
-    if not allowed:
+    if not may_remove_opportunity(by, opportunity):
         raise PermissionDenied(_("Only the team that posted it or the secretariat can remove it."))
     audit_record(
         actor=by,

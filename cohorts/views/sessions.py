@@ -16,20 +16,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from cohorts.access import is_cohort_member, visible_cohorts
 from cohorts.calendar import feed_calendar, session_calendar
 from cohorts.forms import FeedbackForm
 from cohorts.models import CalendarFeed, RegistrationStatus
 from cohorts.selectors import (
     feed_owner,
     feedback_of,
-    is_cohort_member,
     live_feed,
     registration_of,
     session_for_viewer,
     sessions_for_feed,
     sessions_for_viewer,
     themes_to_filter_by,
-    visible_cohorts,
     waitlist_position,
 )
 from cohorts.services import (

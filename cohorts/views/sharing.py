@@ -12,20 +12,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from cohorts.access import (
+    may_remove_opportunity,
+    may_remove_resource,
+    member_cohorts,
+    visible_cohorts,
+)
 from cohorts.forms import OpportunityForm, ResourceForm, ResourceSearchForm
 from cohorts.models import Cohort, OpportunityKind
 from cohorts.selectors import (
-    member_cohorts,
     member_teams,
     opportunities_on_board,
     resource_for_viewer,
     resources_for_viewer,
     themes_to_filter_by,
-    visible_cohorts,
 )
 from cohorts.services import opportunity_post, resource_share
 from cohorts.views.common import PAGE_SIZE
-from incubator.access import is_secretariat
 from incubator.downloads import file_download
 from incubator.forms.errors import form_errors_add
 
@@ -54,6 +57,8 @@ def resource_list(request):
         words, theme = form.cleaned_data["q"], form.cleaned_data["theme"]
     resources = resources_for_viewer(user=request.user, words=words, theme=theme)
     page = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
+    for resource in page:
+        resource.removable = may_remove_resource(request.user, resource)
     query = {name: value for name, value in (("q", words), ("theme", theme)) if value}
     return render(
         request,
@@ -104,14 +109,14 @@ def resource_file(request, pk):
 def opportunity_list(request):
     opportunities = opportunities_on_board(user=request.user)
     page = Paginator(opportunities, PAGE_SIZE).get_page(request.GET.get("page"))
+    for opportunity in page:
+        opportunity.removable = may_remove_opportunity(request.user, opportunity)
     return render(
         request,
         "cohorts/opportunities/list.html",
         {
             "page": page,
             "kinds": dict(OpportunityKind.choices),
-            "my_team_ids": set(member_teams(user=request.user).values_list("pk", flat=True)),
-            "is_secretariat": is_secretariat(request.user),
             "in_a_cohort": visible_cohorts(user=request.user).exists(),
             "can_post": member_cohorts(user=request.user).exists(),
         },

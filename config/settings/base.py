@@ -152,8 +152,17 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # address is read that many entries from the end of X-Forwarded-For. 0: none, use the
 # connection's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
-# Failed sign-ins count per account *and* client address (PortalAccountAdapter), so an
-# attacker slows down only their own attempts, never the owner's from elsewhere.
+# Failed sign-ins count per account *and* client address, with growing waits
+# (incubator/sign_in_delays.py), so an attacker slows down only their own attempts,
+# never the owner's from elsewhere; "login_failed" here limits authenticator codes.
+SIGN_IN_DELAYS = {
+    "failures_before_wait": 5,
+    "first_wait": 30,
+    "longest_wait": 900,
+    "forget_after": 3600,
+}
+# The secretariat is told when one account fails this often within this many seconds.
+SIGN_IN_ALERT = {"failures": 10, "within": 3600}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "5/5m/key",

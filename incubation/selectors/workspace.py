@@ -10,11 +10,11 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from challenges.models import Challenge
-from incubation.access import incubations_of_member
+from incubation.access import incubations_of_member, member_team_ids
 from incubation.models import Incubation, IncubationTeam, Meeting, MemberInbox, Message, Milestone
 from incubation.models.plan import OPEN_MILESTONE_STATES
 from incubation.selectors.meetings import next_meetings
-from incubator.access import is_secretariat
+from incubator.access import is_secretariat, team_ids_of
 from incubator.models import User
 from solutions.models import Solution
 
@@ -96,7 +96,7 @@ def my_incubations(*, user: User, now: datetime) -> list[IncubationCard]:
     )
     mine = set(
         IncubationTeam.objects.filter(
-            incubation__in=incubations, organisation__memberships__user=user
+            incubation__in=incubations, organisation__in=team_ids_of(user)
         ).values_list("pk", flat=True)
     )
     _contacts_for(incubations)
@@ -149,11 +149,7 @@ def overview_of(*, incubation: Incubation, user: User, now: datetime) -> Incubat
         .get()
     )
     _contacts_for([incubation])
-    mine = {team.pk for team in incubation.teams.all()} & set(
-        IncubationTeam.objects.filter(
-            incubation=incubation, organisation__memberships__user=user
-        ).values_list("pk", flat=True)
-    )
+    mine = {team.pk for team in incubation.teams.all()} & member_team_ids(user, incubation)
     return IncubationCard(
         incubation=incubation,
         my_teams=[team for team in incubation.teams.all() if team.pk in mine],

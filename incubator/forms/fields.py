@@ -105,3 +105,23 @@ def date_field(label, **kwargs) -> forms.DateField:
     )
     field.error_messages["invalid"] = _("Enter a date such as 2027-03-26 (year-month-day).")
     return bounded(field)
+
+
+# The ids a database column of our primary keys can hold (64-bit, PostgreSQL and SQLite).
+LARGEST_ID = 2**63 - 1
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows ticked by id. An id no database column can hold (10**30) is refused
+    like any id not offered, instead of failing in the database."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            digits = str(pk).strip().removeprefix("-")
+            if digits.isdigit() and int(digits) > LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:40]},
+                )
+        return super()._check_values(value)

@@ -86,6 +86,9 @@ class CallForm(BilingualFormMixin, PastDatesCheck, forms.ModelForm):
         cleaned = super().clean()
         zone = cleaned.get("deadline_time_zone")
         if not zone:
+            # A wall clock without its zone is no moment: the call keeps the dates it had.
+            for name in ("opens_at", "closes_at"):
+                cleaned.pop(name, None)
             return cleaned
         for name in ("opens_at", "closes_at"):
             if cleaned.get(name):

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,7 @@ class WallClockField(forms.DateTimeField):
             result = parse_datetime(value.strip())
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        result = result or forms.BaseTemporalField.to_python(self, value)
+        result = result or BaseTemporalField.to_python(self, value)
         return result.replace(tzinfo=None)
 
 

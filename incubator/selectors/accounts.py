@@ -1,6 +1,6 @@
 from django.db.models import Prefetch, Q, QuerySet
 
-from incubator.models import RoleGrant, User
+from incubator.models import Role, RoleGrant, User
 
 
 def people_for_desk(*, query: str = "") -> QuerySet[User]:
@@ -11,3 +11,8 @@ def people_for_desk(*, query: str = "") -> QuerySet[User]:
     if query:
         people = people.filter(Q(email__icontains=query) | Q(display_name__icontains=query))
     return people
+
+
+def secretariat_members() -> QuerySet[User]:
+    """Every active account that holds the secretariat role."""
+    return User.objects.filter(is_active=True, role_grants__role=Role.SECRETARIAT).order_by("pk")

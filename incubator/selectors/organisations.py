@@ -2,19 +2,18 @@ from django.core import signing
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from incubator.access import teams_of
 from incubator.models import Invitation, Membership, Organisation, User
 from incubator.services.organisations import INVITATION_SALT
 
 
 def organisations_of(*, user: User) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(memberships__user=user).annotate(
-        member_count=Count("memberships", distinct=True)
-    )
+    return teams_of(user).annotate(member_count=Count("memberships", distinct=True))
 
 
 def organisation_for_member(*, user: User, pk: int) -> Organisation:
     """The team, if the person belongs to it; 404 otherwise, so that ids reveal nothing."""
-    return get_object_or_404(Organisation.objects.filter(memberships__user=user), pk=pk)
+    return get_object_or_404(teams_of(user), pk=pk)
 
 
 def organisation_with_people(*, organisation: Organisation) -> Organisation:

@@ -1,11 +1,20 @@
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from incubator.access import is_secretariat
-from incubator.models import Role, RoleGrant, User
+from incubator.models import AuditEntry, Role, RoleGrant, User
+from incubator.selectors.accounts import secretariat_members
 from incubator.services.audit import audit_record
+from incubator.services.outbox import Outgoing, notifications_queue
+
+SIGN_IN_FAILURES_TOLD = "account.sign_in_failures_told"
 
 
 @transaction.atomic
@@ -79,3 +88,34 @@ def account_create_verified(
         RoleGrant.objects.create(user=user, role=role)
     audit_record(actor=None, action="account.created", target=user, details={"roles": roles})
     return user
+
+
+@transaction.atomic
+def sign_in_failures_tell(*, email: str, failures: int) -> bool:
+    """Every secretariat member is told that one account is failing to sign in often
+    (from any address): at most once an hour per account. Returns whether they were."""
+    account = User.objects.select_for_update().filter(email__iexact=email).first()
+    if account is None:
+        return False
+    since = timezone.now() - timedelta(seconds=settings.SIGN_IN_ALERT["within"])
+    if AuditEntry.objects.filter(
+        action=SIGN_IN_FAILURES_TOLD,
+        target_type=ContentType.objects.get_for_model(User),
+        target_id=str(account.pk),
+        created_at__gte=since,
+    ).exists():
+        return False
+    entry = audit_record(
+        actor=None, action=SIGN_IN_FAILURES_TOLD, target=account, details={"failures": failures}
+    )
+    within = settings.SIGN_IN_ALERT["within"] // 60
+    context = {"account": account, "failures": failures, "minutes": within}
+    notifications_queue(
+        messages=[
+            Outgoing(
+                f"sign-in-failures:{entry.pk}:{member.pk}", "sign_in_failures", context, member
+            )
+            for member in secretariat_members()
+        ]
+    )
+    return True

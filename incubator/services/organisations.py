@@ -33,6 +33,7 @@ def organisation_create(*, by: User, **fields) -> Organisation:
     organisation.full_clean()
     organisation.save()
     Membership.objects.create(organisation=organisation, user=by)
+    by.__dict__.pop("_portal_team_ids", None)  # the person's teams, read before, grew
     audit_record(actor=by, action="organisation.created", target=organisation)
     return organisation
 
@@ -102,6 +103,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user
     )
+    user.__dict__.pop("_portal_team_ids", None)  # the person's teams, read before, grew
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef
 
 from challenges.models import Challenge
+from incubator.access import teams_of
 from incubator.models import Membership, Organisation, User
 from solutions.models import Solution
 from submissions.models import DECISIONS, SubmissionState
@@ -17,7 +18,7 @@ def teams_left_without_anyone(*, user: User) -> list[tuple[Organisation, int]]:
     others = Membership.objects.filter(organisation=OuterRef("pk"), user__is_active=True).exclude(
         user=user
     )
-    last_of = Organisation.objects.filter(memberships__user=user).exclude(Exists(others))
+    last_of = teams_of(user).exclude(Exists(others))
     blocked = []
     for team in last_of:
         open_count = sum(

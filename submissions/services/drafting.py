@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from incubator.access import is_team_member
 from incubator.models import Call, Organisation, User
 from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from incubator.uploads import validate_upload
+from submissions.access import may_change_submission, may_start_submission
 from submissions.models import Submission, SubmissionState
-from submissions.selectors import is_owner_member
 from submissions.services.lifecycle import submission_transition
 
 MAX_ATTACHMENTS = 5
@@ -50,7 +51,7 @@ class Drafting:
 
 
 def _require_editor(submission: Submission, by: User) -> None:
-    if not is_owner_member(submission=submission, user=by):
+    if not may_change_submission(by, submission):
         raise PermissionDenied(_("Only members of the owner team can change this."))
     if not submission.is_editable_by_owner:
         raise ValidationError(
@@ -62,7 +63,7 @@ def _require_editor(submission: Submission, by: User) -> None:
 def submission_start(
     *, drafting: Drafting, organisation: Organisation, call: Call, by: User, title: str
 ) -> Submission:
-    if not organisation.memberships.filter(user=by).exists():
+    if not may_start_submission(by, organisation):
         raise PermissionDenied(_("You can only start a draft for your own team."))
     if call.kind != drafting.call_kind or not call.is_open:
         raise ValidationError(_("This call is not open."))
@@ -100,7 +101,7 @@ def submission_update(
     submission.save()
     contacts = relations.get("contacts")
     if contacts is not None and any(
-        not submission.organisation.memberships.filter(user=c).exists() for c in contacts
+        not is_team_member(contact, submission.organisation) for contact in contacts
     ):
         raise ValidationError({"contacts": _("Contact people must be members of the team.")})
     for name, values in relations.items():

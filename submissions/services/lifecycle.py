@@ -12,8 +12,8 @@ from incubator.models import User
 from incubator.services.audit import audit_record
 from incubator.services.telling import team_tell
 from incubator.times import in_zone
+from submissions.access import may_change_submission
 from submissions.models import DECISIONS, OWNER_MOVES, Submission, SubmissionState
-from submissions.selectors import is_owner_member
 
 
 @transaction.atomic
@@ -37,7 +37,7 @@ def submission_transition(
             _("A submission that is “%(current)s” cannot become “%(next)s”.")
             % {"current": locked.get_status_display(), "next": SubmissionState(to).label}
         )
-    owner = is_owner_member(submission=locked, user=by)
+    owner = may_change_submission(by, locked)
     if not (is_secretariat(by) or (owner and to in OWNER_MOVES)):
         raise PermissionDenied(_("You cannot make this change."))
     if to == SubmissionState.SUBMITTED and not locked.call.is_open_at(now):

@@ -172,6 +172,23 @@ def test_the_secretariat_shares_a_resource_in_its_own_name(client_of):
     assert "The secretariat" in page
 
 
+def test_the_list_offers_remove_to_whoever_may_remove_a_resource_and_to_nobody_else(client_of):
+    # The button follows the rule the removal itself applies: the sharer, a member of the
+    # team it was shared for, and the secretariat.
+    cohort = CohortFactory()
+    sharer = cohort_member(cohort)
+    team = sharer.memberships.get().organisation
+    ResourceFactory(cohort=cohort, organisation=team, shared_by=sharer, title="Field guide")
+    teammate, outsider = cohort_member(cohort, team=team), cohort_member(cohort)
+    remove = 'Remove<span class="visually-hidden"> Field guide'
+
+    assert remove in page_of(client_of(sharer), RESOURCES)
+    assert remove in page_of(client_of(teammate), RESOURCES)
+    assert remove in page_of(client_of(secretariat_user()), RESOURCES)
+    assert "Field guide" in page_of(client_of(outsider), RESOURCES)
+    assert remove not in page_of(client_of(outsider), RESOURCES)
+
+
 def test_the_resources_page_issues_as_many_queries_with_300_resources_as_with_3(
     client_of, queries_to_render, django_assert_max_num_queries
 ):

@@ -1,6 +1,7 @@
-"""The recipes of the emails about a message to the secretariat (see email_recipes.py)."""
+"""The recipes of the emails to and from the secretariat (see email_recipes.py)."""
 
 from incubator.services import contact as contact_services
+from incubator.services.accounts import sign_in_failures_tell
 from tests.factories import UserFactory, secretariat_user
 
 
@@ -29,4 +30,11 @@ def contact_answer(language):
     return person
 
 
-CONTACT_RECIPES = (contact_received, contact_answer)
+def sign_in_failures(language):
+    desk = secretariat_user(language=language, display_name="Lea Martin")
+    account = UserFactory()
+    sign_in_failures_tell(email=account.email, failures=10)
+    return desk
+
+
+CONTACT_RECIPES = (contact_received, contact_answer, sign_in_failures)

@@ -3,23 +3,9 @@ from django.contrib import admin
 from django.urls import reverse
 
 from incubator.models import Notification
-from tests.factories import PASSWORD, CallFactory, UserFactory, secretariat_user
+from tests.factories import CallFactory, UserFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
-
-
-def test_repeated_failed_logins_lock_the_account_for_a_while(client, settings):
-    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
-    person = UserFactory()
-
-    for _attempt in range(5):
-        client.post(reverse("account_login"), {"login": person.email, "password": "wrong"})
-    with_right_password = client.post(
-        reverse("account_login"), {"login": person.email, "password": PASSWORD}
-    )
-
-    assert with_right_password.status_code == 200
-    assert "Too many failed login attempts" in with_right_password.content.decode()
 
 
 def test_a_password_reset_email_goes_through_the_outbox_in_the_persons_language(client):

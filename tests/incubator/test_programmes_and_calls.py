@@ -129,6 +129,34 @@ def test_a_deadline_before_the_opening_is_refused_with_what_was_typed_kept(desk)
     assert not Call.objects.exists()
 
 
+def test_a_date_that_is_no_date_at_all_is_refused_by_name(desk):
+    programme = ProgrammeFactory()
+
+    page = desk.post(
+        reverse("incubator:call_new", kwargs={"slug": programme.slug}),
+        call_data(opens_at="next tuesday"),
+    ).content.decode()
+
+    assert "There is a problem" in page
+    assert "Enter a date and time, for example 2027-03-01 09:00." in page
+    assert not Call.objects.exists()
+
+
+def test_a_call_edited_with_an_unknown_zone_is_refused_and_keeps_its_dates(desk):
+    call = CallFactory(deadline_time_zone="Europe/Paris")
+    opens_at = call.opens_at
+
+    page = desk.post(
+        reverse("incubator:call_edit", kwargs={"pk": call.pk}),
+        call_data(deadline_time_zone="Mars/Olympus"),
+    ).content.decode()
+
+    assert "There is a problem" in page
+    assert "is not a time zone we know" in page
+    call.refresh_from_db()
+    assert call.opens_at == opens_at
+
+
 def test_a_date_already_past_is_saved_only_once_the_officer_ticks_that_they_mean_it(desk):
     programme = ProgrammeFactory()
     url = reverse("incubator:call_new", kwargs={"slug": programme.slug})

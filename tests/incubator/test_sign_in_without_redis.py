@@ -53,6 +53,23 @@ def test_sign_in_sign_up_and_reset_keep_working_while_redis_is_down(redis_down, 
     assert "The cache (Redis) is not answering" in caplog.text
 
 
+def test_failed_sign_ins_still_slow_the_address_down_while_redis_is_down(redis_down, client):
+    person = UserFactory()
+    login = reverse("account_login")
+
+    for _attempt in range(5):
+        client.post(login, {"login": person.email, "password": "wrong"}, REMOTE_ADDR="203.0.113.5")
+    attacker = client.post(
+        login, {"login": person.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.5"
+    )
+    owner = client.post(
+        login, {"login": person.email, "password": PASSWORD}, REMOTE_ADDR="198.51.100.7"
+    )
+
+    assert "You can try again in 30 seconds." in attacker.content.decode()
+    assert owner.status_code == 302
+
+
 def test_failures_from_one_address_do_not_lock_the_owner_out_from_another(client, settings):
     person = UserFactory()
     login = reverse("account_login")
@@ -66,7 +83,7 @@ def test_failures_from_one_address_do_not_lock_the_owner_out_from_another(client
         login, {"login": person.email, "password": PASSWORD}, REMOTE_ADDR="198.51.100.7"
     )
 
-    assert "Too many failed login attempts" in attacker.content.decode()
+    assert "Too many failed sign-in attempts" in attacker.content.decode()
     assert owner.status_code == 302
 
 

@@ -260,6 +260,20 @@ def test_a_profile_with_an_unknown_value_is_refused_at_its_field(desk):
     assert "Select a valid choice. ZZ is not one of the available choices." in page
 
 
+def test_a_theme_id_no_database_can_hold_is_refused_like_any_unknown_theme(desk):
+    person = reviewer()
+
+    response = desk.post(
+        reverse("reviews:pool_profile", kwargs={"user_pk": person.pk}),
+        {"themes": [str(10**30)], "languages": ["es"], "country": "CL"},
+    )
+
+    assert response.status_code == 200
+    assert f"Select a valid choice. {10**30} is not one of the available choices." in (
+        response.content.decode()
+    )
+
+
 def test_only_people_in_the_pool_have_a_profile_page(desk):
     outsider = UserFactory()
 
