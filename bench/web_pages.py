@@ -18,7 +18,8 @@ middleware) and the growth from the smallest size to the largest; then the 24-ch
 programme's pages at each size. Options: ``--rounds N`` (default 30, after 3 warm-up
 rounds), ``--workers N`` (gunicorn workers per server, default 1), ``--database NAME``
 (the prefix, default incubator_bench_speed), ``--keep`` (leave the servers running),
-``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the server's setting).
+``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the server's setting),
+``--port N`` (the first server's port, the next sizes on the next ones).
 """
 
 import argparse
@@ -231,6 +232,7 @@ def main() -> int:
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--jit", choices=["on", "off"], help="PostgreSQL JIT for the servers")
+    parser.add_argument("--port", type=int, default=FIRST_PORT, help="the first server's port")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     global JIT
@@ -242,8 +244,8 @@ def main() -> int:
         for n, size in enumerate(sizes):
             database = f"{args.database}_{size}"
             found = database_ready(database, size, args.reseed)
-            servers.append(serve(database, FIRST_PORT + n, args.workers))
-            rows += targets(size, FIRST_PORT + n, found)
+            servers.append(serve(database, args.port + n, args.workers))
+            rows += targets(size, args.port + n, found)
         results = measure(rows, args.rounds, args.warmup)
     finally:
         for server in servers if not args.keep else []:

@@ -1,7 +1,7 @@
 """Matching as it stands: matches by state, the challenges with every provider they want
 confirmed, and the figures of the latest finished run."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
@@ -32,20 +32,17 @@ def _matches_figure(programme: Programme) -> Figure:
 
 
 def _challenges_filled_figure(programme: Programme) -> Figure:
-    confirmed = (
-        Match.objects.filter(challenge=OuterRef("pk"), state=Match.State.CONFIRMED)
-        .order_by()
-        .values("challenge")
+    taking_part = Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
+    # The matches are counted once, grouped by challenge (never a count per challenge).
+    filled = (
+        Match.objects.filter(programme=programme, state=Match.State.CONFIRMED)
+        .values("challenge_id", "challenge__providers_wanted")
         .annotate(n=Count("pk"))
-        .values("n")
+        .filter(n__gte=F("challenge__providers_wanted"))
+        .values("challenge_id")
     )
-    round_ = (
-        Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
-        .annotate(confirmed=Subquery(confirmed, output_field=IntegerField()))
-        .aggregate(
-            challenges=Count("pk"),
-            complete=Count("pk", filter=Q(confirmed__gte=F("providers_wanted"))),
-        )
+    round_ = taking_part.aggregate(
+        challenges=Count("pk"), complete=Count("pk", filter=Q(pk__in=filled))
     )
     complete_label = _("Challenges with every provider they want confirmed")
     return Figure(
