@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from challenges.models import Challenge
 from incubator.models import Call, Programme
 from outcomes.charts import Bar, bar_chart
-from outcomes.dashboard.figures import Cell, Figure, Row, Section
+from outcomes.dashboard.figures import Cell, Figure, Row, Section, programme_calls
 from reviews.models import ReviewItem
 from solutions.models import Solution
 from submissions.models import SubmissionState
@@ -56,14 +56,14 @@ def _funnel_counts(model, programme: Programme) -> list[dict]:
     """One row per call of the programme holding this kind of submission. The review
     items are read once, as a set the counts look up (never a subquery per row)."""
     items = ReviewItem.objects.filter(
-        call__programme=programme,
+        call__in=programme_calls(programme),
         content_type__app_label=model._meta.app_label,
         content_type__model=model._meta.model_name,
     )
     taken_into_review = Q(pk__in=items.values("object_id"))
     reviewed = Q(pk__in=items.filter(reviews_done__gt=0).values("object_id"))
     return list(
-        model.objects.filter(call__programme=programme)
+        model.objects.filter(call__in=programme_calls(programme))
         .values("call_id")
         .annotate(
             drafts=Count("pk", filter=Q(status=S.DRAFT)),

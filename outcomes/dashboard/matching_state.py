@@ -10,7 +10,7 @@ from incubator.times import in_viewer_zone
 from matching.models import Match, MatchRun
 from matching.selectors import TAKING_PART, latest_finished_run
 from outcomes.charts import Bar, Progress, bar_chart, progress_chart
-from outcomes.dashboard.figures import Cell, Figure, Row, Section
+from outcomes.dashboard.figures import Cell, Figure, Row, Section, programme_calls
 
 
 def _matches_figure(programme: Programme) -> Figure:
@@ -32,7 +32,9 @@ def _matches_figure(programme: Programme) -> Figure:
 
 
 def _challenges_filled_figure(programme: Programme) -> Figure:
-    taking_part = Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
+    taking_part = Challenge.objects.filter(
+        call__in=programme_calls(programme), status__in=TAKING_PART
+    )
     # The matches are counted once, grouped by challenge (never a count per challenge).
     filled = (
         Match.objects.filter(programme=programme, state=Match.State.CONFIRMED)
