@@ -18,7 +18,7 @@ middleware) and the growth from the smallest size to the largest; then the 24-ch
 programme's pages at each size. Options: ``--rounds N`` (default 30, after 3 warm-up
 rounds), ``--workers N`` (gunicorn workers per server, default 1), ``--database NAME``
 (the prefix, default incubator_bench_speed), ``--keep`` (leave the servers running),
-``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the server's setting),
+``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the portal's: off),
 ``--port N`` (the first server's port, the next sizes on the next ones).
 """
 
@@ -74,7 +74,7 @@ def environment(database: str) -> dict:
         DEBUG="false",
     )
     if JIT:
-        env["PGOPTIONS"] = f"-c jit={JIT}"  # to compare with the server's setting
+        env["DATABASE_JIT"] = JIT  # to compare with the portal's setting (off)
     env.pop("REDIS_URL", None)  # the cache in memory: nothing here waits for Redis
     return env
 

@@ -8,7 +8,7 @@ from reviews.services.figures import review_figures
 def count_the_figures(apps, schema_editor):
     """The items reviewed before the figures were kept: counted once from their rows."""
     ReviewItem = apps.get_model("reviews", "ReviewItem")
-    figures = review_figures(apps.get_model("reviews", "Assignment").objects.all())
+    figures = review_figures(assignments=apps.get_model("reviews", "Assignment").objects.all())
     items = [
         ReviewItem(pk=pk, reviews_done=done, mean_score=mean)
         for pk, (done, mean) in figures.items()

@@ -8,7 +8,7 @@ from django.db.models import Count, F, QuerySet, Sum
 from reviews.models import ReviewItem
 
 
-def review_figures(assignments: QuerySet) -> dict[int, tuple[int, float | None]]:
+def review_figures(*, assignments: QuerySet) -> dict[int, tuple[int, float | None]]:
     """Per item of these assignments: (reviews done, mean of their weighted scores or
     None), in two queries however many items. A review's weighted score is its scored
     criteria weighted by the rubric (as reviews.selectors.weighted_mean). Also what the
@@ -36,7 +36,7 @@ def review_figures(assignments: QuerySet) -> dict[int, tuple[int, float | None]]
 
 def item_figures_refresh(*, item: ReviewItem) -> None:
     """Called inside the service that submitted or removed a review of the item."""
-    item.reviews_done, item.mean_score = review_figures(item.assignments.all()).get(
+    item.reviews_done, item.mean_score = review_figures(assignments=item.assignments.all()).get(
         item.pk, (0, None)
     )
     item.save(update_fields=["reviews_done", "mean_score"])
