@@ -18,8 +18,8 @@ middleware) and the growth from the smallest size to the largest; then the 24-ch
 programme's pages at each size. Options: ``--rounds N`` (default 30, after 3 warm-up
 rounds), ``--workers N`` (gunicorn workers per server, default 1), ``--database NAME``
 (the prefix, default incubator_bench_speed), ``--keep`` (leave the servers running),
-``--port N`` (the first of one port per size, default 28300),
-``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the server's setting).
+``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the portal's: off),
+``--port N`` (the first server's port, the next sizes on the next ones).
 """
 
 import argparse
@@ -40,6 +40,7 @@ PYTHON = sys.executable
 BASE_URL = "postgres://postgres@127.0.0.1:5432/"
 SECRET = "bench-only-not-a-secret-" + "x" * 40
 JIT = ""
+FIRST_PORT = 28300  # out of the way of the portal and the test servers
 PUBLIC = [
     ("bare view", "/healthz"),
     ("home page", "/"),
@@ -73,7 +74,7 @@ def environment(database: str) -> dict:
         DEBUG="false",
     )
     if JIT:
-        env["PGOPTIONS"] = f"-c jit={JIT}"  # to compare with the server's setting
+        env["DATABASE_JIT"] = JIT  # to compare with the portal's setting (off)
     env.pop("REDIS_URL", None)  # the cache in memory: nothing here waits for Redis
     return env
 
@@ -231,8 +232,8 @@ def main() -> int:
     parser.add_argument("--database", default="incubator_bench_speed")
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--port", type=int, default=28300, help="first of one port per size")
     parser.add_argument("--jit", choices=["on", "off"], help="PostgreSQL JIT for the servers")
+    parser.add_argument("--port", type=int, default=FIRST_PORT, help="the first server's port")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     global JIT

@@ -34,6 +34,13 @@ SMALL = 24
 REVIEWERS = 40
 PER_ITEM = 3
 SEED = 20270202
+FIGURES = """UPDATE reviews_reviewitem AS item SET reviews_done = f.done, mean_score = f.mean
+FROM (SELECT item_id, COUNT(*) AS done, AVG(mean) AS mean FROM (
+  SELECT a.item_id, SUM(s.score * c.weight)::float / SUM(c.weight) AS mean
+  FROM reviews_assignment a JOIN reviews_score s ON s.assignment_id = a.id
+  JOIN reviews_criterion c ON c.id = s.criterion_id
+  WHERE a.submitted_at IS NOT NULL AND s.score IS NOT NULL GROUP BY a.id
+) AS r GROUP BY item_id) AS f WHERE item.id = f.item_id AND item.call_id = %s"""
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
 
@@ -183,6 +190,7 @@ def _reviews(rng, call, challenges, staff, now) -> None:
     """Three reviewers per challenge, two of them done; decisions on all selected ones
     (released) and half of those still in review (staged)."""
     from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
 
     from challenges.models import Challenge
     from reviews.models import Assignment, Criterion, ReviewItem, ReviewPhase, Score
@@ -228,6 +236,8 @@ def _reviews(rng, call, challenges, staff, now) -> None:
             for c in criteria
         ],
     )
+    with connection.cursor() as cursor:  # what reviews.services.figures keeps, at once
+        cursor.execute(FIGURES, [call.pk])
     _decisions(rng, items, challenges, secretariat, now)
 
 
@@ -339,8 +349,9 @@ def pages(slug: str) -> dict:
 
 
 def _session(user) -> str:
-    """A signed-in secretariat session, as django.contrib.auth.login leaves one."""
-    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    """A signed-in session, as allauth leaves one after the password and the
+    authenticator's code (secretariat pages ask for the second factor)."""
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -348,13 +359,8 @@ def _session(user) -> str:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    # The secretariat role counts only once this session verified the second factor:
-    # the record allauth writes when the authenticator's code is entered.
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": time.time(), "email": user.email},
-        {"method": "mfa", "at": time.time(), "type": "totp"},
-    ]
     session["account_authentication_methods_user"] = str(user.pk)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time()}]
     session.set_expiry(7 * 24 * 3600)
     session.create()
     return session.session_key

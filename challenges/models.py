@@ -125,6 +125,13 @@ class Challenge(Submission):
                 condition=models.Q(status=SubmissionState.SELECTED, published_at__isnull=False),
                 name="challenge_published_idx",
             ),
+            # The screening desk of one call, latest submitted first: a page of it reads
+            # 50 index entries, not every challenge of the call.
+            models.Index(
+                fields=["call", "-submitted_at", "-id"],
+                condition=~models.Q(status=SubmissionState.DRAFT),
+                name="challenge_screening_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

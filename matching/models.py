@@ -106,6 +106,15 @@ class Match(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["challenge", "solution"], name="one_match_per_pair")
         ]
+        indexes = [
+            # The showcase of a programme, latest confirmed first: its first page walks
+            # this index instead of joining every challenge.
+            models.Index(
+                fields=["programme", "-decided_at", "-id"],
+                condition=models.Q(state="confirmed"),
+                name="match_showcase_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.challenge} × {self.solution}"

@@ -1,10 +1,11 @@
 """Careful reads for the matching board at the scale of a round: one row per challenge
-with its proposed providers, its state, best score and flags, filtered and searched,
-in a fixed number of queries however many challenges the round has."""
+with its proposed providers, its state, best score and flags, filtered and searched, a
+page at a time, in a fixed number of queries however many challenges the round has."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, TextChoices
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from challenges.models import Challenge
 from incubator.models import Programme
 from matching.models import Candidate, Match, MatchRun
-from matching.selectors import board_challenges
+from matching.selectors import board_challenges, round_challenges
 from solutions.models import Solution
+
+ROWS_PER_PAGE = 50
 
 
 class BoardState(TextChoices):
@@ -47,13 +50,13 @@ class BoardRow:
         return max((match.score for match in self.matches), default=None)
 
 
-def _state(challenge: Challenge, matches: list[Match]) -> BoardState:
-    confirmed = sum(1 for match in matches if match.state == Match.State.CONFIRMED)
-    if confirmed and confirmed >= challenge.providers_wanted:
+def _state(wanted: int, confirmed: int, pairs: int) -> BoardState:
+    """From a challenge's providers wanted and its confirmed and proposed pairs."""
+    if confirmed and confirmed >= wanted:
         return BoardState.CONFIRMED
     if confirmed:
         return BoardState.PARTLY
-    return BoardState.PROPOSED if matches else BoardState.UNPAIRED
+    return BoardState.PROPOSED if pairs else BoardState.UNPAIRED
 
 
 def _flags(row: BoardRow, loads: Counter, has_run: bool) -> list[Flag]:
@@ -69,23 +72,40 @@ def _flags(row: BoardRow, loads: Counter, has_run: bool) -> list[Flag]:
     return flags
 
 
-def board_rows(
-    *, programme: Programme, run: MatchRun | None, query: str = "", state: str = "", theme: str = ""
-) -> list[BoardRow]:
-    """The board's rows, in five queries: challenges, their themes, their pairs with the
-    providers, the candidates per challenge and the providers' loads."""
-    challenges = board_challenges(programme)
-    if query:
-        challenges = challenges.filter(
-            Q(title__icontains=query) | Q(organisation__name__icontains=query)
-        )
-    if theme:
-        challenges = challenges.filter(themes__slug=theme).distinct()
-    challenges = list(challenges)
+@dataclass
+class Board:
+    """The board as filtered: a page of its rows and how many challenges are in each
+    state, counted from one grouped query, not from the rows."""
+
+    page: Page
+    state_counts: list[tuple[BoardState, int]]
+
+
+def _states(programme: Programme, challenges) -> dict[int, BoardState]:
+    """The state of every listed challenge, in two queries of plain numbers."""
+    pairs = {
+        pk: (n, confirmed)
+        for pk, n, confirmed in Match.objects.filter(programme=programme)
+        .exclude(state=Match.State.REJECTED)
+        .values_list("challenge_id")
+        .annotate(n=Count("pk"), confirmed=Count("pk", filter=Q(state=Match.State.CONFIRMED)))
+        .values_list("challenge_id", "n", "confirmed")
+        .order_by()
+    }
+    return {
+        pk: _state(wanted, pairs.get(pk, (0, 0))[1], pairs.get(pk, (0, 0))[0])
+        for pk, wanted in challenges.values_list("pk", "providers_wanted")
+    }
+
+
+def _rows(programme: Programme, run: MatchRun | None, pks: list[int]) -> list[BoardRow]:
+    """The rows of these challenges, in four queries: the challenges with their themes
+    and pairs, the candidates per challenge and the providers' loads."""
+    challenges = board_challenges(programme).filter(pk__in=pks).defer("search_vector")
     counts = {}
     if run is not None:
         counts = dict(
-            Candidate.objects.filter(run=run, challenge__in=[c.pk for c in challenges])
+            Candidate.objects.filter(run=run, challenge__in=pks)
             .values_list("challenge_id")
             .annotate(n=Count("pk"))
         )
@@ -101,10 +121,35 @@ def board_rows(
     for challenge in challenges:
         matches = list(challenge.matches.all())
         row = BoardRow(challenge=challenge, matches=matches, candidates=counts.get(challenge.pk, 0))
-        row.state = _state(challenge, matches)
+        confirmed = sum(1 for match in matches if match.state == Match.State.CONFIRMED)
+        row.state = _state(challenge.providers_wanted, confirmed, len(matches))
         row.flags = _flags(row, loads, run is not None)
         rows.append(row)
-    return [row for row in rows if not state or row.state == state]
+    return rows
+
+
+def board_page(
+    *,
+    programme: Programme,
+    run: MatchRun | None,
+    query: str = "",
+    state: str = "",
+    theme: str = "",
+    page_number=None,
+) -> Board:
+    challenges = round_challenges(programme)
+    if query:
+        challenges = challenges.filter(
+            Q(title__icontains=query) | Q(organisation__name__icontains=query)
+        )
+    if theme:
+        challenges = challenges.filter(themes__slug=theme).distinct()
+    states = _states(programme, challenges)
+    shown = [pk for pk, found in states.items() if not state or found == state]
+    page = Paginator(shown, ROWS_PER_PAGE).get_page(page_number)
+    page.object_list = _rows(programme, run, list(page.object_list))
+    tally = Counter(states[pk] for pk in shown)
+    return Board(page=page, state_counts=[(s, tally[s]) for s in BoardState if tally[s]])
 
 
 def board_challenge(*, programme: Programme, pk: int) -> Challenge:

@@ -17,8 +17,11 @@ TAKING_PART = [S.SUBMITTED, S.SCREENING, S.IN_REVIEW, S.SHORTLISTED, S.SELECTED]
 
 
 def round_challenges(programme: Programme) -> QuerySet[Challenge]:
+    # By the ids of the programme's calls, not a join on the programme: PostgreSQL's
+    # statistics then see how few rows a small programme has beside a large one.
+    calls = list(programme.calls.values_list("pk", flat=True))
     return (
-        Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
+        Challenge.objects.filter(call__in=calls, status__in=TAKING_PART)
         .select_related("organisation")
         .prefetch_related(Prefetch("themes", Theme.objects.only("slug")))
         .order_by("pk")

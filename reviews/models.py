@@ -166,6 +166,10 @@ class ReviewItem(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="review_items"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Kept by reviews.services.figures whenever a review is submitted or removed, so that
+    # a page of the call's ranking reads one page of rows, not every score of the call.
+    reviews_done = models.PositiveIntegerField(default=0, editable=False)
+    mean_score = models.FloatField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("submission under review")
@@ -176,6 +180,8 @@ class ReviewItem(models.Model):
                 fields=["content_type", "object_id"], name="one_review_item_per_submission"
             ),
         ]
+        # The call's ranking has an index on PostgreSQL (migration 0003: SQLite cannot
+        # index NULLS LAST).
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}"

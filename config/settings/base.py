@@ -117,6 +117,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles a plan for any query it guesses costly; the portal's
+    # are short, and compiling took 200 ms of a 201 ms dashboard query
+    # (docs/operations.md, "The database").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit={env_str('DATABASE_JIT', 'off')}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "incubator.User"

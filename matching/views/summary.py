@@ -1,8 +1,8 @@
-"""The matching board at the scale of a round: one table of every challenge with its
-proposed providers, state, best score and flags, filtered by state and theme and
+"""The matching board at the scale of a round: its challenges a page at a time, with
+their proposed providers, state, best score and flags, filtered by state and theme and
 searched by name; each challenge's explanations and decisions are on its own page."""
 
-from collections import Counter
+from urllib.parse import urlencode
 
 from django import forms
 from django.shortcuts import render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
 from incubator.selectors.programmes import programme_by_slug, themes_in_order
-from matching.round_board import BoardState, board_rows
+from matching.round_board import BoardState, board_page
 from matching.selectors import latest_finished_run
 
 
@@ -38,14 +38,14 @@ def board(request, slug):
     themes = list(themes_in_order())
     form = BoardFilter(request.GET or None, themes=themes)
     wanted = form.cleaned_data if form.is_valid() else {}
-    rows = board_rows(
+    board = board_page(
         programme=programme,
         run=run,
         query=wanted.get("q", "").strip(),
         state=wanted.get("state", ""),
         theme=wanted.get("theme", ""),
+        page_number=request.GET.get("page"),
     )
-    states = Counter(row.state for row in rows)
     return render(
         request,
         "matching/board.html",
@@ -54,7 +54,9 @@ def board(request, slug):
             "run": run,
             "form": form,
             "filtered": bool(wanted and any(wanted.values())),
-            "rows": rows,
-            "state_counts": [(state, states[state]) for state in BoardState if states[state]],
+            "page": board.page,
+            # The filters the page links keep.
+            "query_string": urlencode({key: value for key, value in wanted.items() if value}),
+            "state_counts": board.state_counts,
         },
     )

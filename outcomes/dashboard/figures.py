@@ -76,3 +76,12 @@ def count_cells(values: list[int]) -> list[Cell]:
 
 def average_cell(points: int | None, answers: int) -> Cell:
     return Cell(points / answers if answers else None, decimals=1)
+
+
+def programme_calls(programme) -> list[int]:
+    """The ids of the programme's calls, read once per page. The sections filter by them
+    rather than by a join on the programme, so that PostgreSQL sees from its statistics
+    how few rows a small programme has beside a large one, and reads only those."""
+    if "_call_ids" not in programme.__dict__:
+        programme.__dict__["_call_ids"] = list(programme.calls.values_list("pk", flat=True))
+    return programme.__dict__["_call_ids"]

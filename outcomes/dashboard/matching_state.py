@@ -1,7 +1,7 @@
 """Matching as it stands: matches by state, the challenges with every provider they want
 confirmed, and the figures of the latest finished run."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
@@ -10,7 +10,7 @@ from incubator.times import in_viewer_zone
 from matching.models import Match, MatchRun
 from matching.selectors import TAKING_PART, latest_finished_run
 from outcomes.charts import Bar, Progress, bar_chart, progress_chart
-from outcomes.dashboard.figures import Cell, Figure, Row, Section
+from outcomes.dashboard.figures import Cell, Figure, Row, Section, programme_calls
 
 
 def _matches_figure(programme: Programme) -> Figure:
@@ -32,20 +32,19 @@ def _matches_figure(programme: Programme) -> Figure:
 
 
 def _challenges_filled_figure(programme: Programme) -> Figure:
-    confirmed = (
-        Match.objects.filter(challenge=OuterRef("pk"), state=Match.State.CONFIRMED)
-        .order_by()
-        .values("challenge")
-        .annotate(n=Count("pk"))
-        .values("n")
+    taking_part = Challenge.objects.filter(
+        call__in=programme_calls(programme), status__in=TAKING_PART
     )
-    round_ = (
-        Challenge.objects.filter(call__programme=programme, status__in=TAKING_PART)
-        .annotate(confirmed=Subquery(confirmed, output_field=IntegerField()))
-        .aggregate(
-            challenges=Count("pk"),
-            complete=Count("pk", filter=Q(confirmed__gte=F("providers_wanted"))),
-        )
+    # The matches are counted once, grouped by challenge (never a count per challenge).
+    filled = (
+        Match.objects.filter(programme=programme, state=Match.State.CONFIRMED)
+        .values("challenge_id", "challenge__providers_wanted")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=F("challenge__providers_wanted"))
+        .values("challenge_id")
+    )
+    round_ = taking_part.aggregate(
+        challenges=Count("pk"), complete=Count("pk", filter=Q(pk__in=filled))
     )
     complete_label = _("Challenges with every provider they want confirmed")
     return Figure(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from incubator.models import Programme
 from incubator.translated import shown
 from outcomes.charts import Progress, progress_chart
-from outcomes.dashboard.figures import Figure, Row, Section, count_cells
+from outcomes.dashboard.figures import Figure, Row, Section, count_cells, programme_calls
 from reviews.models import Assignment
 
 
@@ -24,7 +24,7 @@ def _progress_figure(*, key, caption, heading, chart_title, rows, empty) -> Figu
 
 
 def reviews_section(programme: Programme) -> Section:
-    assignments = Assignment.objects.filter(item__call__programme=programme)
+    assignments = Assignment.objects.filter(item__call__in=programme_calls(programme))
     submitted = Q(submitted_at__isnull=False)
     per_call = (
         assignments.values("item__call_id", call_title=shown("item__call__title"))

@@ -13,7 +13,7 @@ from incubator.models.organisations import Level
 from incubator.regions import REGION_NAMES, region_of
 from incubator.translated import shown
 from outcomes.charts import Bar, bar_chart
-from outcomes.dashboard.figures import Figure, Row, Section, count_cells
+from outcomes.dashboard.figures import Figure, Row, Section, count_cells, programme_calls
 from outcomes.dashboard.funnel import EVER_SUBMITTED, SUBMISSION_MODELS
 
 # Each tally: submissions per group, one count per kind of submission.
@@ -59,7 +59,7 @@ def _tallies(programme: Programme) -> dict[str, Tally]:
     levels = {value: str(label) for value, label in Level.choices}
     not_stated = _("Not stated")
     for index, model in enumerate(SUBMISSION_MODELS):
-        submitted = model.objects.filter(EVER_SUBMITTED, call__programme=programme)
+        submitted = model.objects.filter(EVER_SUBMITTED, call__in=programme_calls(programme))
         teams = (
             submitted.values("organisation__country", "organisation__level")
             .annotate(n=Count("pk"))

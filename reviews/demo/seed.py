@@ -32,6 +32,7 @@ from reviews.models import (
     ReviewPhase,
     Score,
 )
+from reviews.services import item_figures_refresh
 from solutions.demo.seed import CALENDAR, PAST_PROGRAMME, PAST_TITLES
 from solutions.models import Solution
 from submissions.models import SubmissionState
@@ -154,6 +155,7 @@ def _create_review(
         )
         for number, (criterion, score) in enumerate(zip(criteria, review["scores"], strict=True))
     )
+    item_figures_refresh(item=item)  # as review_save does
     return assignment
 
 

@@ -25,7 +25,13 @@ from reviews.selectors.calls import (
     submissions_taken_into_review,
     submissions_waiting_for_screening,
 )
-from reviews.selectors.dashboard import Row, dashboard_rows
+from reviews.selectors.dashboard import (
+    DecisionsPage,
+    Row,
+    dashboard_page,
+    dashboard_rows,
+    decisions_page,
+)
 from reviews.selectors.desk import Desk, reviewer_desk
 from reviews.selectors.pool import (
     addable_reviewers,
@@ -53,6 +59,7 @@ from reviews.states import UNDER_REVIEW
 __all__ = [
     "UNDER_REVIEW",
     "AssignmentOverview",
+    "DecisionsPage",
     "Desk",
     "LateReviews",
     "ReleasePreview",
@@ -67,8 +74,10 @@ __all__ = [
     "conflicts_between",
     "conflicts_of_item",
     "criteria_of",
+    "dashboard_page",
     "dashboard_rows",
     "decision_of",
+    "decisions_page",
     "declared_conflicts",
     "has_rubric",
     "item_of_call",

@@ -1,8 +1,9 @@
 """Who reviews what in a call, as the secretariat sees it: the assignments page, and one
 submission with its reviews, conflicts and decision."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -30,33 +31,48 @@ def declared_conflicts(*, call: Call) -> QuerySet[Conflict]:
     )
 
 
+ITEMS_PER_PAGE = 50
+
+
 @dataclass
 class AssignmentOverview:
-    """The assignments page of a call: its items with their reviewers, the pool with the
-    load each carries in the call, and the declared conflicts."""
+    """The assignments page of a call: one page of its items with their reviewers, how
+    many items have fewer reviewers than wanted, the pool with the load each carries in
+    the call, and the declared conflicts."""
 
     phase: ReviewPhase | None
     has_rubric: bool
-    items: list[ReviewItem]
+    page: Page
     pool_rows: list[tuple[User, int]]
     conflicts: QuerySet[Conflict]
     wanted: int = 0
-    short: list[ReviewItem] = field(default_factory=list)
+    short: int = 0
 
 
-def assignment_overview(*, call: Call) -> AssignmentOverview:
-    items = list(items_of_call(call=call))
+def items_short_of_reviewers(*, call: Call, wanted: int) -> int:
+    """How many of the call's items have fewer than ``wanted`` reviewers, counted in the
+    database so that the page does not load every item."""
+    return (
+        ReviewItem.objects.filter(call=call)
+        .annotate(reviewers=Count("assignments"))
+        .filter(reviewers__lt=wanted)
+        .count()
+    )
+
+
+def assignment_overview(*, call: Call, page_number=None) -> AssignmentOverview:
+    page = Paginator(items_of_call(call=call, listed=True), ITEMS_PER_PAGE).get_page(page_number)
     loads = reviewer_loads(call=call)
     phase = phase_or_none(call=call)
     wanted = phase.reviewers_per_submission if phase else 0
     return AssignmentOverview(
         phase=phase,
         has_rubric=has_rubric(call=call),
-        items=items,
+        page=page,
         pool_rows=[(reviewer, loads.get(reviewer.pk, 0)) for reviewer in reviewer_pool()],
         conflicts=declared_conflicts(call=call),
         wanted=wanted,
-        short=[item for item in items if len(item.assignments.all()) < wanted],
+        short=items_short_of_reviewers(call=call, wanted=wanted) if wanted else 0,
     )
 
 

@@ -1,12 +1,23 @@
 """A call as the secretariat reviews it: the calls, their phase and rubric, the items
 under review and the submissions automatic assignment takes."""
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from incubator.models import Call
-from reviews.kinds import reviewed_kind
+from reviews.kinds import KINDS, reviewed_kind
 from reviews.models import Assignment, Criterion, ReviewItem, ReviewPhase
+
+# What the call's pages print of a submission: never its long answers or search vector.
+LISTED_COLUMNS = ("pk", "title", "status", "call_id", "organisation_id")
+
+
+def listed_submissions(lookup: str = "submission") -> GenericPrefetch:
+    """The items' submissions with only the columns a list of them prints."""
+    return GenericPrefetch(
+        lookup, [kind.model.objects.only(*LISTED_COLUMNS) for kind in KINDS.values()]
+    )
 
 
 def calls_for_review() -> QuerySet[Call]:
@@ -50,12 +61,14 @@ def rubric_is_locked(*, call: Call) -> bool:
     return Assignment.objects.filter(item__call=call, submitted_at__isnull=False).exists()
 
 
-def items_of_call(*, call: Call) -> QuerySet[ReviewItem]:
+def items_of_call(*, call: Call, listed: bool = False) -> QuerySet[ReviewItem]:
+    """The call's items with their reviewers; ``listed`` loads of each submission only
+    what a list prints."""
     return (
         ReviewItem.objects.filter(call=call)
         .select_related("organisation", "decision")
         .prefetch_related(
-            "submission",
+            listed_submissions() if listed else "submission",
             Prefetch(
                 "assignments",
                 Assignment.objects.select_related("reviewer").order_by("reviewer__display_name"),

@@ -14,6 +14,7 @@ from reviews.services.decisions import (
     decision_unstage,
     decisions_release,
 )
+from reviews.services.figures import item_figures_refresh
 from reviews.services.phase import PHASE_FIELDS, review_phase_save
 from reviews.services.pool import reviewer_profile_save
 from reviews.services.reminders import review_overdue_reminders_send
@@ -33,6 +34,7 @@ __all__ = [
     "decision_stage",
     "decision_unstage",
     "decisions_release",
+    "item_figures_refresh",
     "review_overdue_reminders_send",
     "review_phase_save",
     "review_save",

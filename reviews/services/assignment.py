@@ -33,6 +33,7 @@ from reviews.selectors import (
     submissions_taken_into_review,
     submissions_waiting_for_screening,
 )
+from reviews.services.figures import item_figures_refresh
 from reviews.services.guards import phase_require, secretariat_require
 from submissions.models import SubmissionState
 from submissions.services.lifecycle import submission_transition
@@ -294,4 +295,6 @@ def assignment_remove(*, assignment: Assignment, by: User) -> None:
     }
     item = assignment.item
     assignment.delete()
+    if details["review_submitted"]:
+        item_figures_refresh(item=item)
     audit_record(actor=by, action="review.assignment_removed", target=item, details=details)

@@ -12,6 +12,7 @@ from incubator.services.audit import audit_record
 from incubator.times import in_zone
 from reviews.models import SCALE, Assignment, Conflict, Criterion, ReviewPhase, Score
 from reviews.selectors import UNDER_REVIEW, assignments_of_reviewer
+from reviews.services.figures import item_figures_refresh
 from reviews.services.guards import phase_require
 
 Answers = dict[int, tuple[int | None, str]]  # criterion pk: (score or None, comment)
@@ -92,6 +93,8 @@ def review_save(
     if submit:
         assignment.submitted_at = now
     assignment.save(update_fields=["draft_saved_at", "submitted_at"])
+    if submit:
+        item_figures_refresh(item=item)
     audit_record(
         actor=by,
         action="review.submitted" if submit else "review.draft_saved",

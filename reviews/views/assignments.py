@@ -92,7 +92,7 @@ def assignments(request, call_pk):
     if request.method == "POST":
         _assign_automatically(request, call)
         return redirect("reviews:assignments", call_pk=call.pk)
-    overview = assignment_overview(call=call)
+    overview = assignment_overview(call=call, page_number=request.GET.get("page"))
     waiting = submissions_waiting_for_screening(call=call)
     return render(
         request,

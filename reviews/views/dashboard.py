@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
-from reviews.selectors import call_for_review, criteria_of, dashboard_rows, phase_or_none
+from reviews.selectors import (
+    call_for_review,
+    criteria_of,
+    dashboard_page,
+    dashboard_rows,
+    phase_or_none,
+)
 from reviews.spreadsheets import csv_response, utc
 
 
@@ -17,7 +23,11 @@ def dashboard(request, call_pk):
     return render(
         request,
         "reviews/secretariat/dashboard.html",
-        {"call": call, "phase": phase_or_none(call=call), "rows": dashboard_rows(call=call)},
+        {
+            "call": call,
+            "phase": phase_or_none(call=call),
+            "page": dashboard_page(call=call, page_number=request.GET.get("page")),
+        },
     )
 
 

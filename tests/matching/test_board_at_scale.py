@@ -139,6 +139,11 @@ def test_the_board_issues_as_many_queries_for_a_round_of_72_as_for_3(
     with django_assert_max_num_queries(few):
         page = desk.get(url).content.decode()
     assert "72 challenges" in page
+    assert "Proposed: 72" in page  # counted over the round, not over the page
+    assert "Page 1 of 2" in page and "Challenge 49<" in page and "Challenge 50<" not in page
+    second = desk.get(url, {"state": "proposed", "page": 2}).content.decode()
+    assert "Challenge 71<" in second and "Challenge 0<" not in second
+    assert "state=proposed&amp;page=1" in second  # the filter is kept from page to page
 
 
 # One challenge and its decisions ---------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from incubator.models import Role, RoleGrant
 from reviews.models import Assignment, Criterion, ReviewerProfile, ReviewItem, ReviewPhase, Score
+from reviews.services import item_figures_refresh
 from tests.factories import CallFactory, ChallengeFactory, UserFactory
 
 ANCHORS = ["Very weak", "Weak", "Adequate", "Strong", "Outstanding"]
@@ -95,4 +96,6 @@ def assign(item, person, *, scores=None, submitted=False, comment="") -> Assignm
         if submitted:
             assignment.submitted_at = timezone.now()
         assignment.save()
+        if submitted:
+            item_figures_refresh(item=item)  # as review_save does
     return assignment
