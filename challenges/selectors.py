@@ -18,8 +18,37 @@ def _with_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
     )
 
 
+# What a challenge's card shows (challenges/public/_challenge_item.html), and no more: the
+# long texts and the search vector stay in the table.
+CARD_FIELDS = (
+    "title",
+    "summary",
+    "sector",
+    "lifecycle_stage",
+    "updated_at",
+    "published_at",
+    "organisation__name",
+    "organisation__country",
+)
+
+
+def _published() -> QuerySet[Challenge]:
+    return visible_challenges().order_by("-published_at", "-pk")
+
+
 def challenges_published() -> QuerySet[Challenge]:
-    return _with_relations(visible_challenges()).order_by("-published_at", "-pk")
+    return _with_relations(_published())
+
+
+def challenge_cards() -> QuerySet[Challenge]:
+    """Published challenges, newest first, with only what their cards show."""
+    themes = Theme.objects.order_by("name").only("name", "name_fr")
+    return (
+        _published()
+        .select_related("organisation")
+        .prefetch_related(Prefetch("themes", themes))
+        .only(*CARD_FIELDS)
+    )
 
 
 def challenges_search(queryset: QuerySet[Challenge], words: str) -> QuerySet[Challenge]:

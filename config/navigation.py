@@ -6,10 +6,11 @@ line in HOME_SECTIONS."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -119,11 +120,18 @@ HOME_SECTIONS = (
 )
 
 
+@cache
+def _address(url_name: str, script_prefix: str) -> str:
+    # Every page draws the navigation; its addresses take no arguments and change only
+    # with the prefix the portal is served under.
+    return reverse(url_name)
+
+
 def entries_for(request: HttpRequest) -> list[dict]:
     links = []
     for entry in NAVIGATION:
         if entry.shows(request):
-            url = reverse(entry.url_name)
+            url = _address(entry.url_name, get_script_prefix())
             links.append({"label": entry.label, "url": url, "current": request.path == url})
     return links
 

@@ -1,14 +1,17 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone, translation
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Rate limits and throttles live in the cache; each test starts clean.
-    cache.clear()
+    # Rate limits and throttles live in the cache, rendered cards in the fragments cache;
+    # each test starts clean.
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

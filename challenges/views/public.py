@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from challenges.filters import PublicChallengeFilter
 from challenges.models import LifecycleStage, Sector
-from challenges.selectors import challenge_for_public, challenges_published
+from challenges.selectors import challenge_cards, challenge_for_public
 from incubator.models import Programme
 
 PAGE_SIZE = 20
@@ -19,7 +19,7 @@ LABELS = {"sector_names": dict(Sector.choices), "stage_names": dict(LifecycleSta
 
 
 def challenge_list(request):
-    filterset = PublicChallengeFilter(request.GET, queryset=challenges_published())
+    filterset = PublicChallengeFilter(request.GET, queryset=challenge_cards())
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -41,7 +41,7 @@ def challenge_public(request, pk):
 
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
-    published = challenges_published().filter(call__programme=programme)
+    published = challenge_cards().filter(call__programme=programme)
     return render(
         request,
         "challenges/public/programme.html",

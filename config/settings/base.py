@@ -73,6 +73,10 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "incubator.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON compressed, with Django's BREACH mitigation (random bytes in each gzip
+    # header; CSRF tokens masked per response). Inside WhiteNoise, which serves static
+    # files already compressed at collectstatic.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -304,7 +308,18 @@ RETENTION_UNVERIFIED_ACCOUNT_DAYS = env_int("RETENTION_UNVERIFIED_ACCOUNT_DAYS",
 RETENTION_INVITATION_DAYS = env_int("RETENTION_INVITATION_DAYS", 30)
 RETENTION_DRAFT_DAYS = env_int("RETENTION_DRAFT_DAYS", 180)
 
-CACHES = {"default": cache_from_env(REDIS_URL)}
+CACHES = {
+    "default": cache_from_env(REDIS_URL),
+    # Rendered fragments that are the same for every reader of a language (a challenge's
+    # card, the footer), in each process's memory: one Redis round trip per fragment
+    # would cost more than rendering it. Keys name what they show and its updated time.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """Template helpers: times in a named zone, the viewer's own by default."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from incubator import times
 from incubator.languages import language_names
@@ -55,3 +55,19 @@ def names(items) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def select_options(field) -> str:
+    """A filter's options, the current one selected, in one pass: a template loop costs
+    as much as the rest of the page with 30 countries."""
+    current = field.value()
+    current = "" if current is None else str(current)
+    return format_html_join(
+        "\n",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if str(value) == current else "", label)
+            for value, label in field.field.choices
+        ),
+    )

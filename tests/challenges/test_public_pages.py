@@ -200,6 +200,28 @@ def test_each_result_shows_its_team_country_themes_sector_and_stage(client):
         assert text in page, text
 
 
+def test_a_challenge_edited_after_a_visit_shows_its_new_words_on_the_list(client):
+    challenge = ChallengeFactory(published=True, title="Ferries for island schools")
+    list_page(client)
+
+    challenge.title = "Boats for island schools"
+    challenge.save()
+
+    page = list_page(client)
+    assert "Boats for island schools" in page
+    assert "Ferries for island schools" not in page
+
+
+def test_a_card_read_in_english_is_shown_in_french_to_a_french_reader(client):
+    ChallengeFactory(published=True, sector="education")
+    list_page(client)
+
+    page = client.get(LIST, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Équipe porteuse" in page
+    assert "Éducation" in page
+
+
 def test_pagination_links_keep_the_filters(client):
     organisation = OrganisationFactory(country="CL")
     call = CallFactory()

@@ -70,7 +70,7 @@ def one_round(index: int, member, call) -> list[int]:
 
 
 def test_no_500_and_nothing_lost_while_redis_stops_and_starts(redis_server, settings):
-    settings.CACHES = {"default": cache_from_env(redis_server.url)}
+    settings.CACHES = settings.CACHES | {"default": cache_from_env(redis_server.url)}
     settings.ACCOUNT_RATE_LIMITS = PRODUCTION_RATE_LIMITS
     membership = MembershipFactory()
     call = CallFactory()

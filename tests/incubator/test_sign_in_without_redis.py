@@ -23,7 +23,9 @@ def _rate_limits_of_production(settings):
 @pytest.fixture
 def redis_down(settings):
     # Nothing listens on this port: every cache operation is refused.
-    settings.CACHES = {"default": cache_from_env(f"redis://127.0.0.1:{free_port()}/0")}
+    settings.CACHES = settings.CACHES | {
+        "default": cache_from_env(f"redis://127.0.0.1:{free_port()}/0")
+    }
 
 
 def test_sign_in_sign_up_and_reset_keep_working_while_redis_is_down(redis_down, client, caplog):
