@@ -13,6 +13,7 @@ cannot be reached, drops the connection or says it is closing (421) pauses the w
 outbox, for longer each time, until it answers again."""
 
 import contextlib
+import functools
 import hashlib
 import logging
 import smtplib
@@ -145,16 +146,27 @@ def _deliver_one(notification: Notification, mailer) -> int:
     except DeferredByServer as error:
         _record(notification, **_retry_later(notification, error))
         return 0
-    # Accepted: nothing may stand between the server's answer and this UPDATE.
-    Notification.objects.filter(pk=notification.pk).update(
-        status=NotificationStatus.SENT,
-        attempts=F("attempts") + 1,
-        sent_at=timezone.now(),
-        next_attempt_at=None,
-        last_error="",
-        sealed="",  # delivered: its secret is the recipient's alone now
-    )
+    _mark_sent(notification.pk)
     return 1
+
+
+def _mark_sent(notification_id: int) -> None:
+    """Commit the sent state. The time from the server's 250 until this statement is on
+    the wire is the window for a duplicate, so the statement is written once, ahead of
+    time: compiling an ORM update here would take ten times longer. Once sent, the
+    database commits it even if the worker dies before the answer."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sent_sql(), [NotificationStatus.SENT, timezone.now(), notification_id])
+
+
+@functools.cache
+def _sent_sql() -> str:
+    # The sealed copy goes: delivered, its secret is the recipient's alone now.
+    return (
+        f"UPDATE {connection.ops.quote_name(Notification._meta.db_table)} SET status = %s,"
+        " attempts = attempts + 1, sent_at = %s, next_attempt_at = NULL, last_error = '',"
+        " sealed = '' WHERE id = %s"
+    )
 
 
 def _record(notification: Notification, **fields) -> None:
