@@ -70,20 +70,21 @@ def notifications_deliver(*, notification_ids: list[int]) -> int:
     if outbox_paused():
         return 0
     waiting = sorted(set(notification_ids))
-    accepted = 0
-    mailer = None
+    accepted, claimed = 0, False
     try:
         with _commits_without_waiting_for_disk():
             while waiting and (claim := _claim(waiting)).rows:
-                mailer = mailer or _mailer()
-                sent, handled = _send_claimed(claim, mailer)
+                claimed = True
+                sent, handled = _send_claimed(claim)
                 accepted += sent
+                if not handled:
+                    break  # a lease too short to start one send: the sweep comes back
                 waiting = [pk for pk in waiting if pk not in handled]
     except MailServerUnavailable as error:
         _mailer_drop()
         _pause(error)
         return accepted
-    if mailer is not None:
+    if claimed:
         _resume()
     return accepted
 
@@ -113,12 +114,13 @@ def _claim(notification_ids: list[int]) -> Claim:
     return Claim(rows=rows, until=until, send_by=time.monotonic() + lease / 2)
 
 
-def _send_claimed(claim: Claim, mailer) -> tuple[int, set[int]]:
-    """Send the claimed rows in order. Returns how many the server accepted and which
-    rows are done with; the others (the lease nearly over, or the server gone) are
-    released at once, to be claimed again."""
+def _send_claimed(claim: Claim) -> tuple[int, set[int]]:
+    """Send the claimed rows in order over the process's connection. Returns how many
+    the server accepted and which rows are done with; the others (the lease nearly over,
+    or the server gone) are released at once, to be claimed again."""
     sent, handled = 0, set()
     try:
+        mailer = _mailer()
         for notification in claim.rows:
             if time.monotonic() > claim.send_by:
                 break

@@ -11,7 +11,7 @@ from django.utils import timezone
 from incubator.models import Notification
 from incubator.models.outbox import NotificationStatus
 from incubator.services.outbox import Outgoing, notifications_queue, outbox_sweep
-from incubator.services.outbox_delivery import _claim, notifications_deliver
+from incubator.services.outbox_delivery import _claim, notifications_deliver, outbox_paused
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,15 @@ def test_each_message_sent_costs_one_statement_and_each_claim_a_few(
 
     assert len(mail.outbox) == 60
     assert not Notification.objects.exclude(status=NotificationStatus.SENT).exists()
+
+
+def test_rows_claimed_when_the_server_cannot_be_reached_are_released_at_once(settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.incubator.mail_backends.RefusesConnections"}}
+    rows = queued(2)
+
+    assert notifications_deliver(notification_ids=ids(rows)) == 0
+
+    assert outbox_paused()
+    assert set(Notification.objects.values_list("status", "attempts", "next_attempt_at")) == {
+        (NotificationStatus.PENDING, 0, None)
+    }
