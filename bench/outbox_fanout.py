@@ -8,9 +8,10 @@ Run it with one command from the project root (PostgreSQL and redis-server insta
 It uses DATABASE_URL when set, else postgres://postgres@127.0.0.1:5432/incubator_outbox_bench
 (created and migrated if missing; only a database whose name ends in _bench is written
 to). It starts its own redis-server on a free port, an aiosmtpd sink in this process and
-``celery worker --concurrency=2``, queues the messages with one call of
-``notifications_queue`` (as a fan-out does), and prints the queueing time, the time until
-the sink has accepted every message, emails per second, and duplicates. Options:
+``celery worker --concurrency=2`` (two worker processes, DEBUG off as in production),
+queues the messages with one call of ``notifications_queue`` (as a fan-out does), and
+prints the queueing time, the time until the sink has accepted every message, emails per
+second, and duplicates. Options:
 
     --emails N     how many (default 10,000)
 
@@ -206,6 +207,7 @@ def main() -> None:
     os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("DEBUG", "false")  # as in production: no query log kept
     with tempfile.TemporaryDirectory() as directory:
         total = run(arguments.emails, directory)
     scaled = total * 10_000 / arguments.emails

@@ -231,6 +231,9 @@ OUTBOX_SWEEP_GRACE_SECONDS = env_int("OUTBOX_SWEEP_GRACE_SECONDS", 30)
 # Messages sent by one task over one connection, and requeued by one sweep at most.
 OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 100)
 OUTBOX_SWEEP_LIMIT = env_int("OUTBOX_SWEEP_LIMIT", 5000)
+# A worker's lease on the rows it claimed to send: rows of a worker that died are sent
+# again once it is over. It starts no send in the second half of its lease.
+OUTBOX_CLAIM_SECONDS = env_int("OUTBOX_CLAIM_SECONDS", 120)
 # The longest pause of the outbox while the mail server cannot be reached.
 OUTBOX_PAUSE_MAX_SECONDS = env_int("OUTBOX_PAUSE_MAX_SECONDS", 600)
 
@@ -239,7 +242,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 # Each task names itself (a move of its module does not strand queued ones) and bounds its
-# time. All are idempotent (the outbox locks and marks each row, reminders are keyed, a
+# time. All are idempotent (the outbox claims and marks each row, reminders are keyed, a
 # match run is claimed once), so each acknowledges late: one lost with its worker runs again.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -1,18 +1,25 @@
-"""Sending the outbox. A worker process keeps one connection to the mail server and sends
-a batch of rows over it; each row is locked while its message goes out and committed as
-sent as soon as the server accepts it, so a worker killed mid-send rolls back to pending
-and the window for a duplicate is one UPDATE long. Each message keeps a stable
-Message-ID, so a receiving server can recognise a re-delivery.
+"""Sending the outbox. A task names a batch of rows; the worker claims them a few at a
+time (``SELECT … FOR UPDATE SKIP LOCKED`` in a short transaction that gives the claimed
+rows a lease), then sends them over the process's one connection to the mail server,
+with no transaction open and no row locked while the server answers. Each message is
+committed as sent by one UPDATE as soon as the server accepts it, so the window for a
+duplicate (a worker killed between the server's 250 and that UPDATE reaching the
+database) is a few microseconds of Python. A worker killed mid-batch leaves its claimed,
+unsent rows pending: the sweep sends them once their lease is over. Each message keeps a
+stable Message-ID, so a receiving server can recognise a re-delivery.
 
 Only an answer of the server about a message counts as an attempt for it. A server that
 cannot be reached, drops the connection or says it is closing (421) pauses the whole
 outbox, for longer each time, until it answers again."""
 
 import contextlib
+import functools
 import hashlib
 import logging
 import smtplib
-from datetime import timedelta
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
@@ -20,7 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from incubator.mail_kinds import choice_of, unsubscribe_url
@@ -31,7 +38,8 @@ from incubator.sealing import SealExpired, unseal
 logger = logging.getLogger(__name__)
 PAUSE_KEY = "outbox:paused"
 FIRST_PAUSE_SECONDS = 30
-DELIVERY_FIELDS = ["status", "attempts", "next_attempt_at", "last_error", "sent_at", "sealed"]
+# Rows claimed at once: few enough that a killed worker strands little for its lease.
+CLAIM_SIZE = 25
 
 
 class PermanentDeliveryError(Exception):
@@ -46,87 +54,157 @@ class MailServerUnavailable(Exception):
     """No answer about the message: the server is unreachable, or gone mid-way."""
 
 
+@dataclass(frozen=True)
+class Claim:
+    """Rows this worker alone may send until ``until`` (their ``next_attempt_at``)."""
+
+    rows: list[Notification]
+    until: datetime
+    # No send starts after this (monotonic clock): the lease then still covers it.
+    send_by: float
+
+
 def notifications_deliver(*, notification_ids: list[int]) -> int:
     """Send the rows among ``notification_ids`` that are pending and due, over one
     connection. Returns how many the server accepted."""
     if outbox_paused():
         return 0
-    due = (
-        Notification.objects.filter(pk__in=notification_ids, status=NotificationStatus.PENDING)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    due = list(due)
-    if not due:
-        return 0
-    accepted = 0
+    waiting = sorted(set(notification_ids))
+    accepted, claimed = 0, False
     try:
-        mailer = _mailer()
-        for notification_id in due:
-            accepted += _deliver_one(notification_id, mailer)
+        with _commits_without_waiting_for_disk():
+            while waiting and (claim := _claim(waiting)).rows:
+                claimed = True
+                sent, handled = _send_claimed(claim)
+                accepted += sent
+                if not handled:
+                    break  # a lease too short to start one send: the sweep comes back
+                waiting = [pk for pk in waiting if pk not in handled]
     except MailServerUnavailable as error:
         _mailer_drop()
         _pause(error)
         return accepted
-    _resume()
+    if claimed:
+        _resume()
     return accepted
 
 
-def _deliver_one(notification_id: int, mailer) -> int:
+def _due(rows):
+    return rows.filter(status=NotificationStatus.PENDING).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+    )
+
+
+def _claim(notification_ids: list[int]) -> Claim:
+    """Claim the first due rows among ``notification_ids`` that no other worker holds.
+    The lease keeps them from the sweep and from other workers; only this short
+    transaction locks them."""
+    lease = settings.OUTBOX_CLAIM_SECONDS
     with transaction.atomic():
-        _commit_without_waiting_for_disk()
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(pk=notification_id, status=NotificationStatus.PENDING)
-            .first()
+        rows = list(
+            _due(Notification.objects.filter(pk__in=notification_ids))
+            .select_for_update(skip_locked=True)
+            .order_by("pk")[:CLAIM_SIZE]
         )
-        if notification is None:
-            return 0  # sent meanwhile, or being sent by another worker
-        notification.attempts += 1
-        try:
-            _send(mailer, _message(notification))
-        except PermanentDeliveryError as error:
-            notification.status = NotificationStatus.FAILED
-            notification.last_error = str(error)[:2000]
-        except DeferredByServer as error:
-            _retry_later(notification, error)
-        else:
-            notification.status = NotificationStatus.SENT
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-            notification.sealed = ""  # delivered: its secret is the recipient's alone now
-        notification.save(
-            update_fields=[
-                "status",
-                "attempts",
-                "next_attempt_at",
-                "last_error",
-                "sent_at",
-                "sealed",
-            ]
-        )
-        return int(notification.status == NotificationStatus.SENT)
+        until = timezone.now() + timedelta(seconds=lease)
+        if rows:
+            Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
+                next_attempt_at=until
+            )
+    return Claim(rows=rows, until=until, send_by=time.monotonic() + lease / 2)
 
 
-def _commit_without_waiting_for_disk() -> None:
-    """The commit after the server's 250 is the window for a duplicate: on PostgreSQL it
-    need not wait for the disk. A crash of the database itself may then forget the last
-    few sends, which are sent again (a duplicate with the same Message-ID), never lost."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+def _send_claimed(claim: Claim) -> tuple[int, set[int]]:
+    """Send the claimed rows in order over the process's connection. Returns how many
+    the server accepted and which rows are done with; the others (the lease nearly over,
+    or the server gone) are released at once, to be claimed again."""
+    sent, handled = 0, set()
+    try:
+        mailer = _mailer()
+        for notification in claim.rows:
+            if time.monotonic() > claim.send_by:
+                break
+            sent += _deliver_one(notification, mailer)
+            handled.add(notification.pk)
+    finally:
+        _release([row.pk for row in claim.rows if row.pk not in handled], claim.until)
+    return sent, handled
 
 
-def _retry_later(notification: Notification, error: Exception) -> None:
+def _release(notification_ids: list[int], until: datetime) -> None:
+    """Make rows still under this worker's lease due again."""
+    if notification_ids:
+        Notification.objects.filter(
+            pk__in=notification_ids, status=NotificationStatus.PENDING, next_attempt_at=until
+        ).update(next_attempt_at=None)
+
+
+def _deliver_one(notification: Notification, mailer) -> int:
+    try:
+        _send(mailer, _message(notification))
+    except PermanentDeliveryError as error:
+        _record(notification, status=NotificationStatus.FAILED, last_error=str(error)[:2000])
+        return 0
+    except DeferredByServer as error:
+        _record(notification, **_retry_later(notification, error))
+        return 0
+    _mark_sent(notification.pk)
+    return 1
+
+
+def _mark_sent(notification_id: int) -> None:
+    """Commit the sent state. The time from the server's 250 until this statement is on
+    the wire is the window for a duplicate, so the statement is written once, ahead of
+    time: compiling an ORM update here would take ten times longer. Once sent, the
+    database commits it even if the worker dies before the answer."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sent_sql(), [NotificationStatus.SENT, timezone.now(), notification_id])
+
+
+@functools.cache
+def _sent_sql() -> str:
+    # The sealed copy goes: delivered, its secret is the recipient's alone now.
+    return (
+        f"UPDATE {connection.ops.quote_name(Notification._meta.db_table)} SET status = %s,"
+        " attempts = attempts + 1, sent_at = %s, next_attempt_at = NULL, last_error = '',"
+        " sealed = '' WHERE id = %s"
+    )
+
+
+def _record(notification: Notification, **fields) -> None:
+    """What the server said about a message it did not accept; one attempt more."""
+    Notification.objects.filter(pk=notification.pk).update(
+        attempts=F("attempts") + 1, **{"next_attempt_at": None, **fields}
+    )
+
+
+@contextlib.contextmanager
+def _commits_without_waiting_for_disk():
+    """Each sent state is its own commit; on PostgreSQL it need not wait for the disk.
+    A crash of the database itself may then forget the last few sends, which are sent
+    again (a duplicate with the same Message-ID), never lost."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception), connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _retry_later(notification: Notification, error: Exception) -> dict:
+    """The row's new fields after the server deferred it: due again later with backoff,
+    or failed after the last attempt."""
     logger.warning("The mail server deferred notification %s: %s", notification.pk, error)
-    notification.last_error = str(error)[:2000]
-    if notification.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-        notification.status = NotificationStatus.FAILED
-    else:
-        # The sweep queues it again once it is due.
-        delay = timedelta(seconds=min(60 * 2 ** (notification.attempts - 1), 3600))
-        notification.next_attempt_at = timezone.now() + delay
+    attempts = notification.attempts + 1
+    if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        return {"status": NotificationStatus.FAILED, "last_error": str(error)[:2000]}
+    # The sweep queues it again once it is due.
+    delay = timedelta(seconds=min(60 * 2 ** (attempts - 1), 3600))
+    return {"next_attempt_at": timezone.now() + delay, "last_error": str(error)[:2000]}
 
 
 def _message(notification: Notification) -> EmailMultiAlternatives:

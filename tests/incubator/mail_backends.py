@@ -41,3 +41,10 @@ class CountsConnections(locmem.EmailBackend):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         type(self).made += 1
+
+
+class RefusesConnections(BaseEmailBackend):
+    """Nothing listens where the mail server should be."""
+
+    def open(self):
+        raise ConnectionRefusedError(111, "Connection refused")

@@ -40,6 +40,8 @@ REDIS_SERVER = shutil.which("redis-server")
 # has not run two seconds after they were queued.
 SWEEP_SECONDS = 1
 SWEEP_GRACE_SECONDS = 2
+# Rows claimed by a killed worker are sent by the next one after this lease.
+CLAIM_SECONDS = 6
 READY_TIMEOUT = 30
 
 
@@ -422,6 +424,7 @@ def start_worker(transactional_db, broker, smtp_server, tmp_path):
         "EMAIL_TIMEOUT": "30",
         "OUTBOX_SWEEP_SECONDS": str(SWEEP_SECONDS),
         "OUTBOX_SWEEP_GRACE_SECONDS": str(SWEEP_GRACE_SECONDS),
+        "OUTBOX_CLAIM_SECONDS": str(CLAIM_SECONDS),
         "OUTBOX_MAX_ATTEMPTS": "8",
         "PYTHONUNBUFFERED": "1",
     }
