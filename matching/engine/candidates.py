@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 from matching.engine.components import SetPairs
 from matching.engine.model import Params, Weights
 from matching.engine.prepare import Prepared
+from matching.engine.pricing import PairStore
 from matching.engine.rules import Eligibility
 from matching.engine.text import TextSimilarity
 
@@ -177,9 +178,10 @@ def candidate_edges(
     scorer: BlockScorer,
     params: Params,
     extra: tuple[np.ndarray, np.ndarray],
+    store: PairStore | None = None,
 ) -> Edges:
     """The candidate edges; `extra` are pairs always included (stated interests and
-    locks), which must be eligible."""
+    locks), which must be eligible. `store` keeps every pair for pricing."""
     n_c, n_p = prepared.n_challenges, prepared.n_providers
     if n_c == 0 or n_p == 0:
         empty = np.zeros(0, np.int64)
@@ -193,6 +195,8 @@ def candidate_edges(
     def run(start: int):
         stop = min(start + params.chunk_rows, n_c)
         text, score = scorer.block(start, stop)
+        if store is not None:
+            store.keep(start, text, score)
         rows, cols = _row_top(score, params.top_k_per_challenge)
         lo, hi = np.searchsorted(extra_ci, [start, stop])
         x_rows, x_cols = extra_ci[lo:hi] - start, extra_pi[lo:hi]
