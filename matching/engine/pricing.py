@@ -18,6 +18,7 @@ At 10,000 × 10,000 the store holds 500 MB (4 + 1 bytes a pair).
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,7 @@ BOUND_STEPS = 254
 MARGIN = 1e-5
 # Pairs this close to improving join too when any pair improves: the next duals would
 # likely price them above 0, and each round costs a solve.
-NEAR = 0.02
+NEAR = 0.005
 PRICE_ROWS = 512
 
 
@@ -67,30 +68,34 @@ def price(
     is_candidate: Callable[[np.ndarray, np.ndarray], np.ndarray],
     exact_scores: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray],
 ) -> Priced:
+    """Every eligible pair that is not a candidate, priced; the pairs above -NEAR.
+
+    A pair is looked at exactly when its bound could exceed -NEAR:
+    bound > 1 + 254 (u_c - penalty - MARGIN - NEAR) + 254 v_p, tested in integers with
+    each side rounded down, which only lets more pairs through. Every other pair's
+    reduced cost is at most -NEAR."""
     u, v = assignment.u, assignment.v
-    row_part = (penalty + MARGIN + NEAR - u / COST_UNIT).astype(np.float32)
-    column_part = (v / COST_UNIT).astype(np.float32)
-    found: list[tuple[np.ndarray, ...]] = []
-    largest = -np.inf
-    for start in range(0, len(u), PRICE_ROWS):
+    steps = BOUND_STEPS / COST_UNIT
+    row_floor = np.floor(1 + steps * u - BOUND_STEPS * (penalty + MARGIN + NEAR))
+    column_floor = np.floor(steps * v)
+    row_floor = row_floor.clip(-(2**30), 2**30).astype(np.int32)
+    column_floor = column_floor.clip(0, 2**30).astype(np.int32)
+
+    def block(start: int):
         bound = store.bound[start : start + PRICE_ROWS]
-        reduced = bound.astype(np.float32)
-        reduced -= 1
-        reduced *= np.float32(1 / BOUND_STEPS)
-        reduced += row_part[start : start + PRICE_ROWS, None]
-        reduced -= column_part[None, :]
-        reduced[bound == 0] = -np.inf
-        rows, cols = np.nonzero(reduced > 0)
-        reduced[rows, cols] = -np.inf
-        largest = max(largest, float(reduced.max(initial=-np.inf)) - MARGIN - NEAR)
-        ci, pi = rows + start, cols
+        over = bound.astype(np.int32)
+        over -= column_floor[None, :]
+        rows, cols = np.nonzero(over > row_floor[start : start + PRICE_ROWS, None])
+        keep = bound[rows, cols] > 0
+        ci, pi = rows[keep] + start, cols[keep]
         fresh = ~is_candidate(ci, pi)
         ci, pi = ci[fresh], pi[fresh]
         text = store.text[ci, pi].astype(np.float64)
-        exact = gains(exact_scores(ci, pi, text), penalty) - u[ci] - v[pi]
-        if exact.size:
-            largest = max(largest, float(exact.max()) / COST_UNIT)
-        near = exact > -NEAR * COST_UNIT
-        found.append((ci[near], pi[near], text[near], exact[near] > 0))
-    ci, pi, text, improving = (np.concatenate(x) for x in zip(*found, strict=True))
-    return Priced(ci, pi, text, int(improving.sum()), largest)
+        return ci, pi, text, gains(exact_scores(ci, pi, text), penalty) - u[ci] - v[pi]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        parts = list(pool.map(block, range(0, len(u), PRICE_ROWS)))
+    ci, pi, text, exact = (np.concatenate(x) for x in zip(*parts, strict=True))
+    near = exact > -NEAR * COST_UNIT
+    largest = max(float(exact.max(initial=-(2**62))) / COST_UNIT, -NEAR)
+    return Priced(ci[near], pi[near], text[near], int((exact > 0).sum()), largest)
