@@ -41,11 +41,17 @@ class PairStore:
         self.text = np.empty((n_challenges, n_providers), np.float32)
         self.bound = np.empty((n_challenges, n_providers), np.uint8)
 
-    def keep(self, start: int, text: np.ndarray, score: np.ndarray) -> None:
-        stop = start + len(text)
-        self.text[start:stop] = text
-        steps = np.ceil(score * np.float32(BOUND_STEPS)) + 1
-        self.bound[start:stop] = np.where(score < 0, 0, steps.clip(1, BOUND_STEPS + 1))
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        """Where the scorer writes the text similarities of challenges start:stop."""
+        return self.text[start:stop]
+
+    def keep(self, start: int, score: np.ndarray) -> None:
+        """The bounds of a block's scores; an ineligible pair (-1) clips to 0."""
+        steps = np.multiply(score, np.float32(BOUND_STEPS))
+        np.ceil(steps, out=steps)
+        steps += 1
+        np.clip(steps, 0, BOUND_STEPS + 1, out=steps)
+        np.copyto(self.bound[start : start + len(score)], steps, casting="unsafe")
 
 
 @dataclass(frozen=True, slots=True)
