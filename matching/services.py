@@ -145,6 +145,9 @@ def _figures(figures) -> dict:
         "slots_wanted": figures.slots_wanted,
         "unfilled_slots": figures.unfilled_slots,
         "total_score": round(figures.total_score, 4),
+        "eligible_pairs": figures.eligible_pairs,
+        "pricing_rounds": figures.pricing_rounds,
+        "largest_reduced_cost": figures.largest_reduced_cost,
         "seconds": {k: round(v, 3) for k, v in figures.timings.items()},
     }
 

@@ -113,7 +113,9 @@ def test_matching_the_past_round_never_pairs_teams_of_one_country(capsys):
 
     call_command("match", PAST_PROGRAMME, "--json")
 
-    document = json.loads(capsys.readouterr().out)
+    printed = capsys.readouterr()
+    document = json.loads(printed.out)
+    assert "eligible pairs: " in printed.err and "largest reduced cost left -" in printed.err
     country_of = {
         challenge_ref(c.pk): c.organisation.country.code
         for c in Challenge.objects.filter(call__programme__slug=PAST_PROGRAMME)

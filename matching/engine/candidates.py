@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 from matching.engine.components import SetPairs
 from matching.engine.model import Params, Weights
 from matching.engine.prepare import Prepared
+from matching.engine.pricing import PairStore
 from matching.engine.rules import Eligibility
 from matching.engine.text import TextSimilarity
 
@@ -75,10 +76,12 @@ class BlockScorer:
     def _add_table(self, out: np.ndarray, table: np.ndarray, c_ids, p_ids) -> None:
         out += np.take(table[c_ids], p_ids, axis=1)
 
-    def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        """(text similarity, score) for challenges start:stop × every provider."""
-        rows = stop - start
-        text = self.text.block(start, stop, np.empty((rows, self.p.n_providers), np.float32))
+    def block(self, start: int, stop: int, out=None) -> tuple[np.ndarray, np.ndarray]:
+        """(text similarity, score) for challenges start:stop × every provider; the text
+        goes into `out` when given."""
+        if out is None:
+            out = np.empty((stop - start, self.p.n_providers), np.float32)
+        text = self.text.block(start, stop, out)
         score = np.multiply(text, np.float32(self.weights.text))
         for pairs, measure, weight in (
             (self.themes, "jaccard", self.weights.themes),
@@ -177,9 +180,10 @@ def candidate_edges(
     scorer: BlockScorer,
     params: Params,
     extra: tuple[np.ndarray, np.ndarray],
+    store: PairStore | None = None,
 ) -> Edges:
     """The candidate edges; `extra` are pairs always included (stated interests and
-    locks), which must be eligible."""
+    locks), which must be eligible. `store` keeps every pair for pricing."""
     n_c, n_p = prepared.n_challenges, prepared.n_providers
     if n_c == 0 or n_p == 0:
         empty = np.zeros(0, np.int64)
@@ -192,7 +196,9 @@ def candidate_edges(
 
     def run(start: int):
         stop = min(start + params.chunk_rows, n_c)
-        text, score = scorer.block(start, stop)
+        text, score = scorer.block(start, stop, None if store is None else store.rows(start, stop))
+        if store is not None:
+            store.keep(start, score)
         rows, cols = _row_top(score, params.top_k_per_challenge)
         lo, hi = np.searchsorted(extra_ci, [start, stop])
         x_rows, x_cols = extra_ci[lo:hi] - start, extra_pi[lo:hi]

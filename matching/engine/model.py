@@ -114,7 +114,9 @@ class Params:
     """Run parameters.
 
     - `top_k_per_challenge`, `top_k_per_provider`: candidate edges kept per side, on top
-      of every stated interest and every lock. The solver is exact over these edges.
+      of every stated interest and every lock. The solver starts on these edges; pricing
+      adds any other eligible pair that could improve the assignment, so the result is
+      optimal over every eligible pair whatever k is.
     - `unfilled_penalty`: what an empty slot costs, in score units. 0 maximises the total
       score alone; the default 0.1 makes the solver fill a slot with a weaker pair rather
       than leave it empty when the loss elsewhere is smaller than 0.1.
@@ -263,7 +265,11 @@ class Unfilled:
 @dataclass(frozen=True, slots=True)
 class Figures:
     """Counts and timings of a run. `objective` is total_score − penalty × unfilled slots,
-    what the solver maximises. `timings` maps stage name to seconds."""
+    what the solver maximises. The certificate that no eligible pair could raise it:
+    `priced_pairs` eligible pairs outside the candidate edges were priced against the
+    solver's dual values in each of `pricing_rounds` rounds, and the largest reduced cost
+    left among them is `largest_reduced_cost` (≤ 0: the assignment is optimal over all
+    `eligible_pairs`). `timings` maps stage name to seconds."""
 
     challenges: int
     providers: int
@@ -275,6 +281,9 @@ class Figures:
     unfilled_slots: int
     total_score: float
     objective: float
+    priced_pairs: int
+    pricing_rounds: int
+    largest_reduced_cost: float
     timings: Mapping[str, float] = field(default_factory=dict)
 
 

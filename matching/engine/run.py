@@ -8,13 +8,17 @@ Stages, each timed in `MatchResult.figures.timings`:
    and per provider, every stated interest and every lock (see `candidates`).
 4. components — the exact components and score of every candidate edge.
 5. solve — the optimal assignment on the candidate edges (see `solver`).
-6. explain — rankings, reasons, alternates, passed-over candidates (see `explain`).
+6. pricing — every other eligible pair priced against the solver's dual values; pairs
+   that could improve the assignment join the candidates and the flow is solved again,
+   until none is left: the assignment is then optimal over every eligible pair (see
+   `pricing`).
+7. explain — rankings, reasons, alternates, passed-over candidates (see `explain`).
 
 Rankings cover the candidate set, not every eligible provider: the exchange spec asks
 for "every eligible solution", but at 10,000 × 10,000 that is up to 100 million pairs,
 too many to store or read. A challenge's ranking holds its top-k providers plus every
-provider that ranks it in its own top-k, asked for it, or was locked to it — everything
-the solver could pick. Raise `Params.top_k_per_challenge` for longer rankings.
+provider that ranks it in its own top-k, asked for it, was locked to it or was added by
+pricing — everything the solver could pick. Raise `Params.top_k_per_challenge` for longer rankings.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from matching.engine import components as comp
 from matching.engine.candidates import BlockScorer, Edges, candidate_edges
 from matching.engine.explain import Scored, explain
 from matching.engine.model import Figures, MatchResult, Params, Problem, Weights
-from matching.engine.prepare import Prepared, prepare
+from matching.engine.prepare import Prepared, contains, prepare
+from matching.engine.pricing import PairStore, price
 from matching.engine.rules import Eligibility, eligible_locks, fitting_locks
-from matching.engine.solver import solve
+from matching.engine.solver import Assignment, solve
 from matching.engine.text import TextSimilarity
 
 
@@ -70,26 +75,26 @@ def match(
     clock.lap("text")
 
     tables = _Tables.of(prepared, params)
-    edges = _candidates(prepared, text, tables, weights, eligibility, params, locks)
+    store = PairStore(prepared.n_challenges, prepared.n_providers)
+    edges = _candidates(prepared, text, tables, weights, eligibility, params, locks, store)
     clock.lap("candidates")
 
-    components, interest_rank = _components(prepared, edges, tables)
-    score = comp.scores(components, weights)
-    locked, dropped = _locked(prepared, edges, score, locks)
-    notices += dropped
-    clock.lap("components")
-
-    demand, capacity, penalty = prepared.demand, prepared.capacity, params.unfilled_penalty
-    assignment = solve(edges.ci, edges.pi, score, locked, demand, capacity, penalty)
+    round_ = _Round.of(prepared, edges, tables, weights, locks, params.unfilled_penalty)
     clock.lap("solve")
+    rounds, left = _priced_to_optimum(prepared, tables, weights, locks, params, store, round_)
+    round_ = rounds[-1]
+    notices += round_.dropped
+    clock.lap("pricing")
+    del store
 
+    edges, assignment = round_.edges, round_.assignment
     scored = Scored(
         ci=edges.ci,
         pi=edges.pi,
-        components=components,
-        score=score,
-        interest_rank=interest_rank,
-        locked=locked,
+        components=round_.components,
+        score=round_.score,
+        interest_rank=round_.interest_rank,
+        locked=round_.locked,
         chosen=assignment.chosen,
     )
     matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours)
@@ -99,7 +104,9 @@ def match(
         matches=matches,
         rankings=rankings,
         unfilled=unfilled,
-        figures=_figures(prepared, eligibility, scored, assignment, matches, unfilled, clock),
+        figures=_figures(
+            prepared, eligibility, scored, assignment, (len(rounds), left), matches, unfilled, clock
+        ),
         warnings=tuple(prepared.notices) + tuple(notices),
         weights=weights,
         params=params,
@@ -132,7 +139,9 @@ class _Tables:
         )
 
 
-def _candidates(prepared, text, tables: _Tables, weights, eligibility, params, locks) -> Edges:
+def _candidates(
+    prepared, text, tables: _Tables, weights, eligibility, params, locks, store
+) -> Edges:
     """The best-scored eligible pairs of each side, every eligible stated interest and
     every lock."""
     interest_ci, interest_pi = np.divmod(prepared.interest_codes, max(prepared.n_providers, 1))
@@ -150,6 +159,7 @@ def _candidates(prepared, text, tables: _Tables, weights, eligibility, params, l
             np.concatenate([interest_ci[wanted], lock_ci]),
             np.concatenate([interest_pi[wanted], lock_pi]),
         ),
+        store,
     )
 
 
@@ -182,12 +192,14 @@ def _locked(prepared: Prepared, edges: Edges, score: np.ndarray, locks) -> tuple
 
 
 def _figures(
-    prepared, eligibility, scored: Scored, assignment, matches, unfilled, clock
+    prepared, eligibility, scored: Scored, assignment, pricing, matches, unfilled, clock
 ) -> Figures:
+    eligible_pairs = eligibility.count()
+    rounds, largest_left = pricing
     return Figures(
         challenges=prepared.n_challenges,
         providers=prepared.n_providers,
-        eligible_pairs=eligibility.count(),
+        eligible_pairs=eligible_pairs,
         candidate_edges=int(scored.ci.size),
         matches=len(matches),
         locked_matches=int(scored.locked.sum()),
@@ -195,5 +207,63 @@ def _figures(
         unfilled_slots=sum(u.missing for u in unfilled),
         total_score=round(float(scored.score[scored.chosen].sum()), 6),
         objective=round(assignment.objective, 6),
+        priced_pairs=eligible_pairs - int(scored.ci.size),
+        pricing_rounds=rounds,
+        largest_reduced_cost=round(largest_left, 6),
         timings=clock.total(),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Round:
+    """The candidate edges of one round, their exact components and the assignment."""
+
+    edges: Edges
+    components: dict[str, np.ndarray]
+    interest_rank: np.ndarray
+    score: np.ndarray
+    locked: np.ndarray
+    dropped: list
+    assignment: Assignment
+
+    @classmethod
+    def of(cls, prepared, edges: Edges, tables, weights, locks, penalty: float) -> _Round:
+        components, interest_rank = _components(prepared, edges, tables)
+        score = comp.scores(components, weights)
+        locked, dropped = _locked(prepared, edges, score, locks)
+        demand, capacity = prepared.demand, prepared.capacity
+        assignment = solve(edges.ci, edges.pi, score, locked, demand, capacity, penalty)
+        return cls(edges, components, interest_rank, score, locked, dropped, assignment)
+
+
+def _priced_to_optimum(
+    prepared, tables, weights, locks, params, store: PairStore, first: _Round
+) -> tuple[list[_Round], float]:
+    """Rounds of pricing and solving until no eligible pair has a positive reduced
+    cost; the rounds, and the largest reduced cost left (≤ 0)."""
+    rounds = [first]
+    if not prepared.n_challenges or not prepared.n_providers:
+        return rounds, 0.0
+
+    def exact_scores(ci, pi, text):
+        components, _ = _components(prepared, Edges(ci, pi, text), tables)
+        return comp.scores(components, weights)
+
+    while True:
+        edges = rounds[-1].edges
+        codes = prepared.codes(edges.ci, edges.pi)
+        priced = price(
+            store,
+            rounds[-1].assignment,
+            params.unfilled_penalty,
+            lambda ci, pi, codes=codes: contains(codes, prepared.codes(ci, pi)),
+            exact_scores,
+        )
+        if priced.improving == 0:
+            return rounds, priced.largest_left
+        ci = np.concatenate([edges.ci, priced.ci])
+        pi = np.concatenate([edges.pi, priced.pi])
+        order = np.argsort(prepared.codes(ci, pi), kind="stable")
+        text = np.concatenate([edges.text, priced.text])
+        merged = Edges(ci[order], pi[order], text[order])
+        rounds.append(_Round.of(prepared, merged, tables, weights, locks, params.unfilled_penalty))

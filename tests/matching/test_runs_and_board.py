@@ -136,6 +136,20 @@ def test_the_run_page_shows_progress_and_figures(start_run, desk, round_):
     text = page.content.decode()
     assert "The run is done" in text
     assert "Places left unfilled" in text
+    # Five pairs cross a border; every one was priced, not only the candidates.
+    assert "Optimal over 5 eligible pairs: no other choice raises the total score" in text
+
+
+def test_the_run_page_says_in_french_over_how_many_pairs_the_run_is_optimal(
+    start_run, desk, round_, secretariat
+):
+    run = start_run(desk, round_["programme"])
+    secretariat.language = "fr"
+    secretariat.save(update_fields=["language"])
+
+    page = desk.get(reverse("matching:run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
+
+    assert "Optimal sur 5 paires admissibles" in page.content.decode()
 
 
 def test_a_locked_pair_survives_a_rerun_that_would_prefer_another(start_run, desk, round_):

@@ -38,17 +38,23 @@ class Command(BaseCommand):
             result = match(problem)
         except EngineError as error:
             raise CommandError(str(error)) from error
+        figures = result.figures
+        certificate = (
+            f"Optimal over {figures.eligible_pairs} eligible pairs: {figures.pricing_rounds} "
+            f"pricing rounds, largest reduced cost left {figures.largest_reduced_cost}."
+        )
         if options["json"]:
+            self.stderr.write(certificate)
             json.dump(
                 result.to_exchange_dict(programme.slug), sys.stdout, ensure_ascii=False, indent=2
             )
             sys.stdout.write("\n")
             return
-        figures = result.figures
         self.stdout.write(
             f"{figures.matches} matches for {figures.challenges} challenges and "
             f"{figures.providers} providers; {figures.unfilled_slots} places unfilled; "
             f"total score {figures.total_score:.2f}."
         )
+        self.stdout.write(certificate)
         for notice in result.warnings:
             self.stderr.write(notice.text())
