@@ -92,7 +92,7 @@ def match(
         locked=locked,
         chosen=assignment.chosen,
     )
-    matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours)
+    matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours, text)
     clock.lap("explain")
 
     return MatchResult(

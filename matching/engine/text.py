@@ -102,6 +102,17 @@ class TextSimilarity:
             )
         self.shape = (n_c, n_p)
 
+    def parts(self, ci: np.ndarray, pi: np.ndarray) -> dict[str, np.ndarray]:
+        """The TF-IDF cosine and, with an embedder, the embedding cosine (clipped at 0 as
+        in the blend) of each (challenge, provider) pair: what the blend is made of."""
+        tfidf = np.einsum("ij,ji->i", self._left_dense[ci], self._right_dense_t[:, pi])
+        sparse = self._left_sparse[ci].multiply(self._right_sparse_t[:, pi].T.tocsr())
+        found = {"tfidf": tfidf + np.asarray(sparse.sum(axis=1)).ravel()}
+        if self.blend:
+            embedded = np.einsum("ij,ji->i", self._left_embedded[ci], self._right_embedded_t[:, pi])
+            found["embedding"] = embedded.clip(min=0)
+        return found
+
     def block(self, start: int, stop: int, out: np.ndarray) -> np.ndarray:
         """Write the similarities of challenges start:stop with every provider into `out`
         (float32, C-contiguous, shape (stop - start, providers)) and return it."""
