@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from matching.engine.errors import SolverError
-from matching.engine.language import text_language
 from matching.engine.model import (
     COMPONENTS,
     Alternate,
@@ -132,7 +131,7 @@ class TextFacts:
             pair: {name: round(float(values[i]), 4) for name, values in found.items()}
             for i, pair in enumerate(pairs)
         }
-        self._languages: dict[str, str] = {}
+        self._languages = text.languages
         self._quoted = params.phrases_quoted if params.embedder is not None else 0
         self._phrases = None
         if self._quoted:
@@ -140,15 +139,10 @@ class TextFacts:
             texts |= {self._providers[p].text for _, p in pairs}
             self._phrases = PhraseIndex(sorted(texts), params.embedder)
 
-    def _language(self, text: str) -> str:
-        if text not in self._languages:
-            self._languages[text] = text_language(text)
-        return self._languages[text]
-
     def languages(self, ci: int, pi: int) -> dict[str, str]:
         return {
-            "challenge_language": self._language(self._challenges[ci].text),
-            "provider_language": self._language(self._providers[pi].text),
+            "challenge_language": self._languages[ci],
+            "provider_language": self._languages[len(self._challenges) + pi],
         }
 
     def parts(self, ci: int, pi: int) -> dict:

@@ -5,8 +5,8 @@ for a candidate that was not proposed."""
 import numpy as np
 
 from matching.engine import Challenge, Params, Problem, Provider, Weights, match
-from matching.engine.language import text_language
 from matching.engine.phrases import phrases
+from matching.engine.text import text_language
 
 # A stand-in for a multilingual sentence model: each text is placed on a few axes of
 # meaning by the words, in any of three languages, that name them.
@@ -95,8 +95,17 @@ def test_a_match_across_languages_quotes_its_closest_phrases_and_both_languages(
         'boards of the delta" (challenge in Spanish, provider in English)'
     )
     text = next(r for r in floods.reasons if r.code == "text").data
+    # Written in two languages, the texts share no word: their meaning alone counts.
     assert text["tfidf"] == 0 and text["embedding"] > 0.9
-    assert text["similarity"] == round(0.5 * text["embedding"], 4)
+    assert text["similarity"] == text["embedding"]
+
+
+def test_texts_in_one_language_blend_their_words_and_meaning():
+    result = match(floods_round(), params=Params(embedder=meaning_of, embedding_blend=0.25))
+    schools = next(r for r in match_of(result, "ch-schools").reasons if r.code == "text").data
+
+    assert schools["tfidf"] == 1
+    assert schools["similarity"] == round(0.75 + 0.25 * schools["embedding"], 4)
 
 
 def test_without_an_embedder_no_phrase_is_quoted_but_the_languages_are_said():
