@@ -18,6 +18,7 @@ middleware) and the growth from the smallest size to the largest; then the 24-ch
 programme's pages at each size. Options: ``--rounds N`` (default 30, after 3 warm-up
 rounds), ``--workers N`` (gunicorn workers per server, default 1), ``--database NAME``
 (the prefix, default incubator_bench_speed), ``--keep`` (leave the servers running),
+``--port N`` (the first of one port per size, default 28300),
 ``--jit on|off`` (PostgreSQL's JIT for the servers' sessions, else the server's setting).
 """
 
@@ -39,7 +40,6 @@ PYTHON = sys.executable
 BASE_URL = "postgres://postgres@127.0.0.1:5432/"
 SECRET = "bench-only-not-a-secret-" + "x" * 40
 JIT = ""
-FIRST_PORT = 28204  # this helper's port band (8204), out of the way of the others
 PUBLIC = [
     ("bare view", "/healthz"),
     ("home page", "/"),
@@ -230,6 +230,7 @@ def main() -> int:
     parser.add_argument("--database", default="incubator_bench_speed")
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--port", type=int, default=28300, help="first of one port per size")
     parser.add_argument("--jit", choices=["on", "off"], help="PostgreSQL JIT for the servers")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -242,8 +243,8 @@ def main() -> int:
         for n, size in enumerate(sizes):
             database = f"{args.database}_{size}"
             found = database_ready(database, size, args.reseed)
-            servers.append(serve(database, FIRST_PORT + n, args.workers))
-            rows += targets(size, FIRST_PORT + n, found)
+            servers.append(serve(database, args.port + n, args.workers))
+            rows += targets(size, args.port + n, found)
         results = measure(rows, args.rounds, args.warmup)
     finally:
         for server in servers if not args.keep else []:

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -339,6 +340,7 @@ def pages(slug: str) -> dict:
 
 def _session(user) -> str:
     """A signed-in secretariat session, as django.contrib.auth.login leaves one."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -346,6 +348,13 @@ def _session(user) -> str:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # The secretariat role counts only once this session verified the second factor:
+    # the record allauth writes when the authenticator's code is entered.
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
     session.set_expiry(7 * 24 * 3600)
     session.create()
     return session.session_key
