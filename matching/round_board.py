@@ -168,9 +168,11 @@ def board_match(*, programme: Programme, pk: int) -> Match:
 
 def explanation_names(*, matches: list[Match]) -> tuple[dict[int, str], dict[int, str]]:
     """The titles of the challenges and names of the providers that explanations of
-    these pairs mention (who went elsewhere, and where), in two queries."""
+    these pairs mention (who went elsewhere and where, who was not proposed), in two
+    queries."""
     challenge_ids, solution_ids = set(), set()
     for match in matches:
+        solution_ids.update(entry["solution"] for entry in match.alternates)
         for entry in match.passed_over:
             solution_ids.add(entry["solution"])
             challenge_ids.update(entry["went_to"])

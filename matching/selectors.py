@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from challenges.models import Challenge
 from incubator.models import Organisation, Programme, Theme, User
 from incubator.translated import shown
+from matching.engine.model import Params
 from matching.models import Candidate, Match, MatchRun
 from solutions.models import Solution, SolutionInterest
 from submissions.models import SubmissionState
@@ -14,6 +15,11 @@ S = SubmissionState
 # The spec: every submission of the round that was submitted and is neither declined nor
 # withdrawn takes part; drafts never do.
 TAKING_PART = [S.SUBMITTED, S.SCREENING, S.IN_REVIEW, S.SHORTLISTED, S.SELECTED]
+
+
+def run_params(stored: dict) -> Params:
+    """The engine's parameters for a run's stored parameters ({} for a new run)."""
+    return Params(**stored)
 
 
 def round_challenges(programme: Programme) -> QuerySet[Challenge]:

@@ -15,11 +15,11 @@ from incubator.services.audit import audit_record
 from incubator.services.telling import team_tell
 from matching.engine.components import shared_working_hours
 from matching.engine.errors import EngineError
-from matching.engine.model import Params, Weights
+from matching.engine.model import Weights
 from matching.engine.run import match
 from matching.models import Candidate, Exclusion, Match, MatchRun
 from matching.problem import build_problem
-from matching.selectors import active_runs, kept_pairs
+from matching.selectors import active_runs, kept_pairs, run_params
 from matching.signals import match_confirmed
 
 RUN_STALE_AFTER = timedelta(minutes=30)
@@ -45,7 +45,7 @@ def match_run_execute(*, run: MatchRun) -> MatchRun:
         problem, challenges, solutions = build_problem(run.programme)
         _progress(run, 30, "scoring")
         result = match(
-            problem, weights=Weights(**run.weights).normalised(), params=Params(**run.params)
+            problem, weights=Weights(**run.weights).normalised(), params=run_params(run.params)
         )
         _progress(run, 80, "storing")
         _store(run, result, challenges, solutions)
@@ -120,7 +120,12 @@ def _explained(run: MatchRun, found) -> dict:
         "components": dict(found.components),
         "reasons": [{"code": r.code, "data": dict(r.data)} for r in found.reasons],
         "alternates": [
-            {"solution": int(a.provider), "score": a.score, "rank": a.rank}
+            {
+                "solution": int(a.provider),
+                "score": a.score,
+                "rank": a.rank,
+                "decided_by": a.decided_by,
+            }
             for a in found.alternates
         ],
         "passed_over": [
@@ -129,6 +134,7 @@ def _explained(run: MatchRun, found) -> dict:
                 "score": p.score,
                 "code": p.code,
                 "went_to": [int(w.challenge) for w in p.went_to],
+                "decided_by": p.decided_by,
             }
             for p in found.passed_over
         ],

@@ -2,9 +2,12 @@
 
 Reasons come from the match's largest weighted contributions (weight × component value),
 best first: a match always has at least one, the first being its largest contribution.
+With an embedder, a `meaning` reason follows, quoting the phrases of the two texts
+closest in meaning; the text reasons say the language of each text.
 A higher-scored candidate that is not matched to the challenge is explained by where its
 capacity went; with an exact solver the only other possibility is that the match it
-lost to is locked, so anything else is reported as a solver error.
+lost to is locked, so anything else is reported as a solver error. Whether "went
+elsewhere" or "scored lower", the explanation names the component that decided.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from matching.engine.model import (
     Unfilled,
     Weights,
 )
+from matching.engine.phrases import PhraseIndex
 from matching.engine.prepare import Prepared
+from matching.engine.text import TextSimilarity
 
 UNFILLED_PASSED_OVER = 10
 
@@ -64,6 +69,7 @@ def reasons_for(
     weights: Weights,
     day_hours: float,
     limit: int,
+    text: TextFacts,
 ) -> tuple[Reason, ...]:
     contributions = sorted(
         ((getattr(weights, name) * value, -COMPONENTS.index(name), name))
@@ -89,11 +95,68 @@ def reasons_for(
         elif name == "interest":
             data = {"rank": interest_rank, "of": int(prepared.interest_count[pi])}
         elif name == "text":
-            data = {"similarity": round(components["text"], 4)}
+            data = {"similarity": round(components["text"], 4), **text.parts(ci, pi)}
         else:
             data = {"score": round(components["review"], 4)}
         reasons.append(Reason(name, data))
-    return tuple(reasons)
+    meaning = text.meaning(ci, pi)
+    return (*reasons, Reason("meaning", meaning)) if meaning else tuple(reasons)
+
+
+def deciding_component(weights: Weights, ahead: dict[str, float], behind: dict[str, float]) -> str:
+    """The component on which `ahead` leads `behind` most (weight × difference, ties to
+    the earlier component), "" when it leads on none."""
+    leads = [
+        (getattr(weights, name) * (ahead[name] - behind[name]), -COMPONENTS.index(name), name)
+        for name in COMPONENTS
+        if name in ahead and name in behind
+    ]
+    lead, _, name = max(leads)
+    return name if lead > 0 else ""
+
+
+class TextFacts:
+    """What the text reasons of the matches say beyond the similarity: its TF-IDF and
+    embedding parts, the language of each text and the closest phrases. Only matched
+    pairs are explained, so only their texts are looked at and their phrases embedded."""
+
+    def __init__(
+        self, prepared: Prepared, pairs: list[tuple[int, int]], text: TextSimilarity, params: Params
+    ):
+        self._challenges, self._providers = prepared.challenges, prepared.providers
+        ci = np.array([c for c, _ in pairs], dtype=np.int64)
+        pi = np.array([p for _, p in pairs], dtype=np.int64)
+        found = text.parts(ci, pi) if pairs else {}
+        self._parts = {
+            pair: {name: round(float(values[i]), 4) for name, values in found.items()}
+            for i, pair in enumerate(pairs)
+        }
+        self._languages = text.languages
+        self._quoted = params.phrases_quoted if params.embedder is not None else 0
+        self._phrases = None
+        if self._quoted:
+            texts = {self._challenges[c].text for c, _ in pairs}
+            texts |= {self._providers[p].text for _, p in pairs}
+            self._phrases = PhraseIndex(sorted(texts), params.embedder)
+
+    def languages(self, ci: int, pi: int) -> dict[str, str]:
+        return {
+            "challenge_language": self._languages[ci],
+            "provider_language": self._languages[len(self._challenges) + pi],
+        }
+
+    def parts(self, ci: int, pi: int) -> dict:
+        return {**self._parts.get((ci, pi), {}), **self.languages(ci, pi)}
+
+    def meaning(self, ci: int, pi: int) -> dict | None:
+        if self._phrases is None:
+            return None
+        pairs = self._phrases.closest(
+            self._challenges[ci].text, self._providers[pi].text, self._quoted
+        )
+        if not pairs:
+            return None
+        return {"phrases": [list(pair) for pair in pairs], **self.languages(ci, pi)}
 
 
 def explain(
@@ -102,8 +165,12 @@ def explain(
     weights: Weights,
     params: Params,
     day_hours: float,
+    text: TextSimilarity,
 ) -> tuple[tuple[Match, ...], dict[str, tuple[Candidate, ...]], tuple[Unfilled, ...]]:
-    ranked = _Ranked(prepared, scored, weights, params, day_hours)
+    chosen = np.flatnonzero(scored.chosen)
+    pairs = list(zip(scored.ci[chosen].tolist(), scored.pi[chosen].tolist(), strict=True))
+    facts = TextFacts(prepared, pairs, text, params)
+    ranked = _Ranked(prepared, scored, weights, params, day_hours, facts)
     rankings: dict[str, tuple[Candidate, ...]] = {}
     matches: list[Match] = []
     unfilled: list[Unfilled] = []
@@ -121,6 +188,7 @@ class _Ranked:
 
     __slots__ = (
         "at_capacity",
+        "best_placement",
         "bounds",
         "c_refs",
         "chosen",
@@ -135,14 +203,22 @@ class _Ranked:
         "rank",
         "score",
         "spare",
+        "text",
         "weights",
         "went_to",
     )
 
     def __init__(
-        self, prepared: Prepared, scored: Scored, weights: Weights, params: Params, day_hours: float
+        self,
+        prepared: Prepared,
+        scored: Scored,
+        weights: Weights,
+        params: Params,
+        day_hours: float,
+        text: TextFacts,
     ):
         self.prepared = prepared
+        self.text = text
         self.weights = weights
         self.params = params
         self.day_hours = day_hours
@@ -164,16 +240,19 @@ class _Ranked:
         self.components = component_dicts(scored, order)
 
     def _went_to(self, ci, pi, score, chosen, locked) -> dict[int, tuple[Placement, ...]]:
-        """Where each matched provider's capacity went, best first."""
-        placements: dict[int, list[Placement]] = {}
+        """Where each matched provider's capacity went, best first; the edge of its best
+        placement goes to `best_placement`."""
+        placements: dict[int, list[tuple[Placement, int]]] = {}
         for e in np.flatnonzero(chosen).tolist():
             placements.setdefault(int(pi[e]), []).append(
-                Placement(self.c_refs[ci[e]], float(score[e]), bool(locked[e]))
+                (Placement(self.c_refs[ci[e]], float(score[e]), bool(locked[e])), e)
             )
-        return {
-            q: tuple(sorted(found, key=lambda p: (-p.score, p.challenge)))
-            for q, found in placements.items()
-        }
+        went_to, self.best_placement = {}, {}
+        for q, found in placements.items():
+            found.sort(key=lambda placed: (-placed[0].score, placed[0].challenge))
+            went_to[q] = tuple(placement for placement, _ in found)
+            self.best_placement[q] = found[0][1]
+        return went_to
 
     def challenge(self, c: int) -> tuple[tuple[Candidate, ...], list[Match], Unfilled | None]:
         """The challenge's ranking, its matches, and its unfilled places if any."""
@@ -219,15 +298,24 @@ class _Ranked:
                 self.weights,
                 self.day_hours,
                 self.params.max_reasons,
+                self.text,
             ),
             rank=rank[e],
             locked=locked,
             alternates=tuple(
-                Alternate(p_refs[pi[a]], score[a], rank[a], spare[pi[a]])
+                Alternate(p_refs[pi[a]], score[a], rank[a], spare[pi[a]], self._lead(e, a))
                 for a in others[: self.params.alternates]
             ),
             passed_over=tuple(passed(o, locked, c) for o in others if score[o] > score[e]),
         )
+
+    def _deciding(self, ahead: int, behind: int) -> str:
+        return deciding_component(self.weights, self.components[ahead], self.components[behind])
+
+    def _lead(self, match: int, alternate: int) -> str:
+        """What the match leads the alternate on most; "" for a higher-scored alternate,
+        which is explained as passed over."""
+        return "" if self.score[alternate] > self.score[match] else self._deciding(match, alternate)
 
     def _passed(self, e: int, lost_to_lock: bool, c: int) -> PassedOver:
         """Why a candidate that scores higher than a match, or that could fill an empty
@@ -235,8 +323,13 @@ class _Ranked:
         q, score = self.pi[e], self.score[e]
         if self.spare[q] <= 0:
             if e not in self.at_capacity:
+                placed = self.best_placement.get(q)
                 self.at_capacity[e] = PassedOver(
-                    self.p_refs[q], score, "at_capacity", self.went_to.get(q, ())
+                    self.p_refs[q],
+                    score,
+                    "at_capacity",
+                    self.went_to.get(q, ()),
+                    "" if placed is None else self._deciding(placed, e),
                 )
             return self.at_capacity[e]
         if lost_to_lock:

@@ -97,7 +97,7 @@ def match(
         locked=round_.locked,
         chosen=assignment.chosen,
     )
-    matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours)
+    matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours, text)
     clock.lap("explain")
 
     return MatchResult(

@@ -14,7 +14,10 @@ column's go through a dense float32 matrix product (BLAS), the rest through a sp
 and the two are added. The result is exact either way.
 
 Sentence embeddings can be blended in through `Params.embedder` (see
-`matching.engine.embedding`); nothing here requires them.
+`matching.engine.embedding`); nothing here requires them. Where the two texts are known
+to be written in different languages (`matching.engine.language`), their TF-IDF cosine
+only measures shared names and cognates, so the similarity is the embedding cosine alone:
+a challenge in Spanish is not ranked below English-language providers for its language.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from matching.engine.language import languages_of
 from matching.engine.model import Embedder
 
 # scikit-learn's default token pattern is r"(?u)\b\w\w+\b"; on str, \w\w+ matches the same
@@ -39,8 +43,8 @@ SPARSE_OVER_DENSE_COST = 400.0
 MAX_DENSE_TERMS = 1024
 
 
-def tfidf_vectors(texts: Sequence[str]) -> sp.csr_matrix:
-    """The rows of `TfidfVectorizer(sublinear_tf=True).fit_transform(texts)`, as float32."""
+def term_counts(texts: Sequence[str]) -> tuple[sp.csr_matrix, list[str]]:
+    """How often each term of the vocabulary occurs in each text, and the vocabulary."""
     tokens = [TOKEN_PATTERN.findall(text.lower()) for text in texts]
     vocabulary = sorted(set(itertools.chain.from_iterable(tokens)))
     index = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
@@ -56,10 +60,22 @@ def tfidf_vectors(texts: Sequence[str]) -> sp.csr_matrix:
         (np.ones(ids.size, dtype=np.float64), ids, indptr), shape=(len(texts), len(vocabulary))
     )
     counts.sum_duplicates()
+    return counts, vocabulary
+
+
+def tfidf_vectors(texts: Sequence[str], counts: sp.csr_matrix | None = None) -> sp.csr_matrix:
+    """The rows of `TfidfVectorizer(sublinear_tf=True).fit_transform(texts)`, as float32
+    (from `term_counts(texts)` when given)."""
+    counts = term_counts(texts)[0] if counts is None else counts
     if counts.shape[1] == 0:
         return sp.csr_matrix(counts.shape, dtype=np.float32)
     vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     return sp.csr_matrix(vectors, dtype=np.float32)
+
+
+def text_language(text: str) -> str:
+    """The ISO 639-1 code of the language `text` is written in, "" if unclear."""
+    return languages_of(*term_counts([text]))[0]
 
 
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -80,7 +96,11 @@ class TextSimilarity:
         blend: float = 0.5,
     ):
         n_c, n_p = len(challenge_texts), len(provider_texts)
-        vectors = tfidf_vectors([*challenge_texts, *provider_texts])
+        texts = [*challenge_texts, *provider_texts]
+        counts, vocabulary = term_counts(texts)
+        vectors = tfidf_vectors(texts, counts)
+        #: The language of each challenge text, then of each provider text ("" unknown).
+        self.languages = languages_of(counts, vocabulary)
         left, right = vectors[:n_c], vectors[n_c:]
         c_df = np.bincount(left.indices, minlength=vectors.shape[1]).astype(np.float64)
         p_df = np.bincount(right.indices, minlength=vectors.shape[1]).astype(np.float64)
@@ -100,7 +120,21 @@ class TextSimilarity:
             self._right_embedded_t = np.ascontiguousarray(
                 _unit_rows(embedder(list(provider_texts))).T
             )
+            ids = {code: i for i, code in enumerate(sorted(set(self.languages) - {""}), 1)}
+            language_ids = np.array([ids.get(code, 0) for code in self.languages], dtype=np.int16)
+            self._c_language, self._p_language = language_ids[:n_c], language_ids[n_c:]
         self.shape = (n_c, n_p)
+
+    def parts(self, ci: np.ndarray, pi: np.ndarray) -> dict[str, np.ndarray]:
+        """The TF-IDF cosine and, with an embedder, the embedding cosine (clipped at 0 as
+        in the blend) of each (challenge, provider) pair: what the blend is made of."""
+        tfidf = np.einsum("ij,ji->i", self._left_dense[ci], self._right_dense_t[:, pi])
+        sparse = self._left_sparse[ci].multiply(self._right_sparse_t[:, pi].T.tocsr())
+        found = {"tfidf": tfidf + np.asarray(sparse.sum(axis=1)).ravel()}
+        if self.blend:
+            embedded = np.einsum("ij,ji->i", self._left_embedded[ci], self._right_embedded_t[:, pi])
+            found["embedding"] = embedded.clip(min=0)
+        return found
 
     def block(self, start: int, stop: int, out: np.ndarray) -> np.ndarray:
         """Write the similarities of challenges start:stop with every provider into `out`
@@ -109,6 +143,9 @@ class TextSimilarity:
         out += (self._left_sparse[start:stop] @ self._right_sparse_t).toarray()
         if self.blend:
             out *= 1 - self.blend
-            embedded = self._left_embedded[start:stop] @ self._right_embedded_t
-            out += self.blend * embedded.clip(min=0)
+            embedded = (self._left_embedded[start:stop] @ self._right_embedded_t).clip(min=0)
+            out += self.blend * embedded
+            left = self._c_language[start:stop, None]
+            right = self._p_language[None, :]
+            np.copyto(out, embedded, where=(left != right) & (left > 0) & (right > 0))
         return out.clip(0, 1, out=out)

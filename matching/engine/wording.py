@@ -46,6 +46,18 @@ def hours_text(hours: float) -> str:
     return f"{amount} hour{'' if hours == 1 else 's'}"
 
 
+def written_in(data: Mapping[str, Any], language_names: Mapping[str, str]) -> str:
+    """'challenge in Spanish, provider in English', 'both in English', or what is known."""
+    names = {
+        side: language_names.get(code) or LANGUAGE_NAMES.get(code, code)
+        for side in ("challenge", "provider")
+        if (code := data.get(f"{side}_language"))
+    }
+    if len(names) == 2 and names["challenge"] == names["provider"]:
+        return f"both in {names['challenge']}"
+    return ", ".join(f"{side} in {name}" for side, name in names.items())
+
+
 def reason_text(
     code: str,
     data: Mapping[str, Any],
@@ -65,7 +77,15 @@ def reason_text(
         choice = f"{_ORDINALS[rank - 1]} choice" if rank <= len(_ORDINALS) else f"choice {rank}"
         return f"the provider asked for this challenge ({choice})"
     if code == "text":
-        return f"similar descriptions (text similarity {data['similarity']:.2f})"
+        parts = f"text similarity {data['similarity']:.2f}"
+        if "embedding" in data:
+            parts += f": words {data['tfidf']:.2f}, meaning {data['embedding']:.2f}"
+        written = written_in(data, language_names)
+        return f"similar descriptions ({parts}{'; ' + written if written else ''})"
+    if code == "meaning":
+        quotes = "; ".join(f'"{left}" and "{right}"' for left, right, _ in data["phrases"])
+        written = written_in(data, language_names)
+        return f"closest in meaning: {quotes}{' (' + written + ')' if written else ''}"
     if code == "review":
         return f"reviewers scored the solution {data['score']:.2f} out of 1"
     raise ValueError(f"unknown reason code {code!r}")

@@ -13,7 +13,7 @@ from incubator.access import secretariat_required
 from incubator.forms.errors import form_errors_add
 from incubator.models import Programme
 from matching.engine.model import COMPONENTS, Weights
-from matching.selectors import runs_of
+from matching.selectors import run_params, runs_of
 from matching.services import (
     match_run_start,
 )
@@ -55,6 +55,12 @@ class RunForm(forms.Form):
         return {name: float(self.cleaned_data[name]) for name in COMPONENTS}
 
 
+def text_blend(stored_params: dict) -> dict[str, int]:
+    """The shares, in percent, of word overlap and meaning in "similar descriptions"."""
+    meaning = round(100 * run_params(stored_params).text_blend)
+    return {"words": 100 - meaning, "meaning": meaning}
+
+
 def _programme(slug: str) -> Programme:
     return get_object_or_404(Programme, slug=slug)
 
@@ -75,7 +81,12 @@ def runs(request, slug):
     return render(
         request,
         "matching/runs.html",
-        {"programme": programme, "form": form, "runs": runs_of(programme)[:20]},
+        {
+            "programme": programme,
+            "form": form,
+            "runs": runs_of(programme)[:20],
+            "text_blend": text_blend({}),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -85,4 +96,14 @@ def runs(request, slug):
 def run_detail(request, slug, pk):
     programme = _programme(slug)
     run = get_object_or_404(runs_of(programme), pk=pk)
-    return render(request, "matching/run.html", {"programme": programme, "run": run})
+    weights = Weights(**run.weights).normalised().as_dict() if run.weights else {}
+    return render(
+        request,
+        "matching/run.html",
+        {
+            "programme": programme,
+            "run": run,
+            "weights": [(COMPONENT_LABELS[name], round(100 * w)) for name, w in weights.items()],
+            "text_blend": text_blend(run.params),
+        },
+    )

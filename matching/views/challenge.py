@@ -1,6 +1,6 @@
 """One challenge on the matching board: its proposed and confirmed pairs with why each
-was proposed and why better-scored candidates went elsewhere, its best candidates, and
-the buttons that decide on each pair."""
+was proposed, why better-scored candidates went elsewhere and why weaker ones were not
+proposed, its best candidates, and the buttons that decide on each pair."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from incubator.access import secretariat_required
 from incubator.selectors.programmes import programme_by_slug, theme_names
 from matching.models import Match
-from matching.reasons import passed_over_text, reason_text
+from matching.reasons import alternate_text, passed_over_text, reason_text
 from matching.round_board import board_challenge, explanation_names
 from matching.selectors import candidates_for, latest_finished_run
 from matching.views.board import COMPONENT_LABELS
@@ -21,6 +21,11 @@ def _explained(match: Match, themes: dict, titles: dict, names: dict) -> dict:
         "match": match,
         "reasons": [reason_text(reason, themes) for reason in match.reasons],
         "passed_over": [passed_over_text(entry, titles, names) for entry in match.passed_over],
+        # Alternates scoring higher are passed over, explained above; the rest lost on a
+        # component, which is said. Runs stored before this was kept say nothing.
+        "not_proposed": [
+            alternate_text(entry, names) for entry in match.alternates if entry.get("decided_by")
+        ],
     }
 
 

@@ -309,3 +309,31 @@ def test_a_run_in_progress_shows_how_far_it_got_and_refreshes_itself(desk, round
     text = page.content.decode()
     assert '<progress id="run-progress" max="100" value="30">' in text
     assert '<meta http-equiv="refresh" content="2">' in text
+
+
+def test_a_pair_says_which_component_beat_each_weaker_candidate(start_run, desk, round_):
+    start_run(desk, round_["programme"])
+
+    detail = desk.get(
+        reverse("matching:challenge", kwargs={"slug": "incubator-2027", "pk": round_["offline"].pk})
+    ).content.decode()
+
+    assert "Why other candidates were not proposed" in detail
+    # Tallinn Office leads as much on its theme as on its stated interest; a tie names the
+    # component listed first.
+    assert (
+        "Santiago Digital scored 0.36; the proposed pair is ahead of it most on shared themes."
+        in detail
+    )
+
+
+def test_the_run_page_shows_how_the_score_was_weighed(start_run, desk, round_):
+    run = start_run(desk, round_["programme"], text="2", hours="0")
+
+    page = desk.get(reverse("matching:run", kwargs={"slug": "incubator-2027", "pk": run.pk}))
+
+    text = page.content.decode()
+    assert "How the score was weighed" in text
+    assert "<dt>Similar descriptions</dt><dd>40%</dd>" in text
+    assert "<dt>Shared working hours</dt><dd>0%</dd>" in text
+    assert "“Similar descriptions” " in text
