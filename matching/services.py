@@ -13,6 +13,7 @@ from incubator.audience import Audience
 from incubator.models import Programme, User
 from incubator.services.audit import audit_record
 from incubator.services.telling import team_tell
+from matching.embeddings import portal_embedder
 from matching.engine.components import shared_working_hours
 from matching.engine.errors import EngineError
 from matching.engine.model import Params, Weights
@@ -45,7 +46,9 @@ def match_run_execute(*, run: MatchRun) -> MatchRun:
         problem, challenges, solutions = build_problem(run.programme)
         _progress(run, 30, "scoring")
         result = match(
-            problem, weights=Weights(**run.weights).normalised(), params=Params(**run.params)
+            problem,
+            weights=Weights(**run.weights).normalised(),
+            params=Params(**run.params, embedder=portal_embedder()),
         )
         _progress(run, 80, "storing")
         _store(run, result, challenges, solutions)

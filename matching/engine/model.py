@@ -123,8 +123,10 @@ class Params:
       answer on every run (the default is a Wednesday in northern winter).
     - `alternates`: alternates listed per match. `max_reasons`: reasons per match.
     - `chunk_rows`: challenges scored per block; memory grows with chunk_rows × providers.
-    - `embedder`, `embedding_blend`: optional sentence embeddings blended into the text
-      component (`(1 - blend) * tf-idf + blend * embedding cosine`); never required.
+    - `embedder`, `embedding_blend`: sentence embeddings blended into the text component
+      (`(1 - blend) * tf-idf + blend * embedding cosine`). `matching.engine.embedding.embed`
+      is one; the portal passes its stored vectors (`matching.embeddings.stored_embedder`)
+      unless MATCHING_EMBEDDINGS is off. None: TF-IDF alone.
     """
 
     top_k_per_challenge: int = 10
