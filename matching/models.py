@@ -145,3 +145,23 @@ class Exclusion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.challenge_id} ⊘ {self.solution_id}"
+
+
+class TextEmbedding(models.Model):
+    """The sentence embedding of one text under one model, kept so that a text is embedded
+    once: a match reads it back by the text's hash, and a new model version embeds anew."""
+
+    text_hash = models.CharField(max_length=64)  # SHA-256 of the text, hex
+    model = models.CharField(max_length=100)
+    vector = models.BinaryField()  # float32, little-endian, unit length
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["text_hash", "model"], name="one_embedding_per_text_and_model"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.text_hash[:12]}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from challenges.models import Challenge
 from incubator.languages import language_names
 from incubator.models import Programme
+from matching.embeddings import matching_text
 from matching.engine.model import Challenge as EngineChallenge
 from matching.engine.model import Problem
 from matching.engine.model import Provider as EngineProvider
@@ -110,7 +111,7 @@ def _challenges(rows, refs: _Refs, themes: dict[int, list[str]]) -> list[EngineC
             themes=themes[row.pk],
             languages=list(row.languages or row.organisation__languages),
             timezone=row.organisation__time_zone,
-            text=" ".join([row.title, row.summary, row.problem_statement]),
+            text=matching_text(row.title, row.summary, row.problem_statement),
             providers_wanted=row.providers_wanted,
         )
         for row in rows
@@ -128,7 +129,7 @@ def _providers(rows, refs: _Refs, programme: Programme) -> list[EngineProvider]:
             themes=themes[row.pk],
             languages=list(row.languages or row.organisation__languages),
             timezone=row.time_zone or row.organisation__time_zone,
-            text=" ".join([row.title, row.summary, row.what_they_did]),
+            text=matching_text(row.title, row.summary, row.what_they_did),
             capacity=row.capacity,
             interested_in=interests[row.pk],
             review_score=reviewed.get(row.pk),

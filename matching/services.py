@@ -1,6 +1,7 @@
 """Every write in matching: start a run, store what it found, and the secretariat's
 decisions on pairs (lock, exclude, confirm, reject). Confirming introduces the teams."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,7 @@ from incubator.audience import Audience
 from incubator.models import Programme, User
 from incubator.services.audit import audit_record
 from incubator.services.telling import team_tell
+from matching.embeddings import portal_embedder
 from matching.engine.components import shared_working_hours
 from matching.engine.errors import EngineError
 from matching.engine.model import Weights
@@ -45,7 +47,9 @@ def match_run_execute(*, run: MatchRun) -> MatchRun:
         problem, challenges, solutions = build_problem(run.programme)
         _progress(run, 30, "scoring")
         result = match(
-            problem, weights=Weights(**run.weights).normalised(), params=run_params(run.params)
+            problem,
+            weights=Weights(**run.weights).normalised(),
+            params=replace(run_params(run.params), embedder=portal_embedder()),
         )
         _progress(run, 80, "storing")
         _store(run, result, challenges, solutions)

@@ -211,6 +211,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Matching compares meaning as well as words (sentence embeddings, kept per text); off
+# only where a deployment chooses TF-IDF alone.
+MATCHING_EMBEDDINGS = env_bool("MATCHING_EMBEDDINGS", True)
+
 # Email: the outbox renders and queues; the mailer delivers.
 MAILERS = mailers_from_env(default_backend="console", base_dir=BASE_DIR)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Innovation Incubator <incubator@example.org>")

@@ -8,4 +8,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 ACCOUNT_RATE_LIMITS = False
+# Embedding every text a factory saves would slow every test down; the tests of
+# embeddings switch them on for themselves.
+MATCHING_EMBEDDINGS = False
 CELERY_TASK_ALWAYS_EAGER = True  # worker tests switch this off for themselves

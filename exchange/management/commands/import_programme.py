@@ -1,10 +1,13 @@
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from exchange.services import ExchangeError, programme_import
+from matching.embeddings import embeddings_store, round_texts
 
 
 class Command(BaseCommand):
@@ -37,3 +40,12 @@ class Command(BaseCommand):
             ) from None
         for line in summary.lines():
             self.stdout.write(line)
+        if settings.MATCHING_EMBEDDINGS:
+            # Embedded now, in batches, so that the first match run finds every text ready.
+            embeddings_store(texts=round_texts(summary.programme), progress=self._progress)
+
+    def _progress(self, done: int, to_do: int) -> None:
+        self.stdout.write(
+            _("Embeddings: %(done)d of %(to_do)d new texts embedded.")
+            % {"done": done, "to_do": to_do}
+        )

@@ -1,5 +1,6 @@
 """python manage.py match SLUG --json: run matching headless on a programme and print
-the ``incubator-matches/1`` document. Nothing is stored; no worker is needed."""
+the ``incubator-matches/1`` document. No result is stored (only the embeddings of texts
+met for the first time); no worker is needed."""
 
 import json
 import sys
@@ -9,7 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from exchange.refs import challenge_ref, solution_ref
 from exchange.selectors import programme_by_slug
 from incubator.models import Programme
+from matching.embeddings import portal_embedder
 from matching.engine.errors import EngineError
+from matching.engine.model import Params
 from matching.engine.run import match
 from matching.problem import build_problem
 
@@ -35,7 +38,8 @@ class Command(BaseCommand):
             solution_ref=lambda pk, ref: ref or solution_ref(pk),
         )
         try:
-            result = match(problem)
+            # Stored embeddings; only texts never embedded are embedded (and kept) now.
+            result = match(problem, params=Params(embedder=portal_embedder()))
         except EngineError as error:
             raise CommandError(str(error)) from error
         figures = result.figures

@@ -1,0 +1,116 @@
+"""Sentence embeddings kept per text, so that each text is embedded once.
+
+A vector is stored under the SHA-256 of the text as matching reads it (`matching_text`)
+and the model's name and version: an unchanged text is never embedded again, an edited
+one is (its hash changed), and a new model version embeds every text anew. The model
+runs here, in the process that asks (a worker when a submission is saved, the import
+command, or a match that finds a text missing).
+"""
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from challenges.models import Challenge
+from incubator.models import Programme
+from matching.engine import embedding
+from matching.models import TextEmbedding
+from matching.selectors import TAKING_PART
+from solutions.models import Solution
+from submissions.models import Submission
+
+# Texts embedded and written per transaction, and hashes looked up per query.
+BATCH = 256
+LOOKUP = 2000
+
+Progress = Callable[[int, int], None]
+
+
+def matching_text(*parts: str) -> str:
+    """The one text of a challenge or proposal that matching compares (its title,
+    summary and main answer), the same for TF-IDF and embeddings."""
+    return " ".join(parts)
+
+
+# The answer that says most about each kind, after its title and summary.
+MAIN_ANSWER = {Challenge: "problem_statement", Solution: "what_they_did"}
+
+
+def submission_text(submission: Submission) -> str:
+    main = MAIN_ANSWER[type(submission)]
+    return matching_text(submission.title, submission.summary, getattr(submission, main))
+
+
+def round_texts(programme: Programme) -> list[str]:
+    """The texts of every challenge and proposal taking part in the round."""
+    texts = []
+    for model, main in MAIN_ANSWER.items():
+        rows = model.objects.filter(call__programme=programme, status__in=TAKING_PART)
+        for parts in rows.values_list("title", "summary", main).iterator(chunk_size=LOOKUP):
+            texts.append(matching_text(*parts))
+    return texts
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stored_vectors(hashes: Sequence[str], *, model: str = embedding.MODEL) -> dict:
+    """{hash: vector} for those of `hashes` that have a vector under `model`."""
+    found = {}
+    unique = list(dict.fromkeys(hashes))
+    for start in range(0, len(unique), LOOKUP):
+        rows = TextEmbedding.objects.filter(
+            model=model, text_hash__in=unique[start : start + LOOKUP]
+        ).values_list("text_hash", "vector")
+        for digest, vector in rows.iterator(chunk_size=LOOKUP):
+            found[digest] = np.frombuffer(vector, dtype="<f4")
+    return found
+
+
+def embeddings_store(*, texts: Sequence[str], progress: Progress | None = None) -> dict:
+    """Embed the texts that have no vector under the current model and keep them, in
+    batches; returns {hash: vector} of the texts embedded now (none for known ones).
+    `progress(done, to_do)` is told after each batch."""
+    by_hash = {text_hash(text): text for text in texts}
+    known = stored_vectors(list(by_hash))
+    missing = [digest for digest in by_hash if digest not in known]
+    made = {}
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        vectors = embedding.embed([by_hash[digest] for digest in batch])
+        with transaction.atomic():
+            # Two workers may embed the same new text at once; the first one kept wins.
+            TextEmbedding.objects.bulk_create(
+                [
+                    TextEmbedding(text_hash=digest, model=embedding.MODEL, vector=vector.tobytes())
+                    for digest, vector in zip(batch, vectors.astype("<f4"), strict=True)
+                ],
+                ignore_conflicts=True,
+            )
+        made.update(zip(batch, vectors, strict=True))
+        if progress:
+            progress(start + len(batch), len(missing))
+    return made
+
+
+def stored_embedder(texts: Sequence[str]) -> np.ndarray:
+    """The engine's `Params.embedder` in the portal: stored vectors, and the missing
+    ones embedded (and kept) now."""
+    hashes = [text_hash(text) for text in texts]
+    vectors = stored_vectors(hashes)
+    if len(vectors) < len(set(hashes)):
+        vectors.update(embeddings_store(texts=texts))
+    out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+    for row, digest in enumerate(hashes):
+        out[row] = vectors[digest]
+    return out
+
+
+def portal_embedder() -> Callable[[Sequence[str]], np.ndarray] | None:
+    """The embedder portal runs use: stored vectors, unless the deployment turned
+    embeddings off (MATCHING_EMBEDDINGS)."""
+    return stored_embedder if settings.MATCHING_EMBEDDINGS else None

