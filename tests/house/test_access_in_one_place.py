@@ -56,13 +56,16 @@ def _imports(module: str) -> set[str]:
 
 
 def _asks_policy(module: str, app: str) -> bool:
-    """The module imports ``<app>.access``, or a module of its app that does."""
-    policy = f"{app}.access"
-    imported = _imports(module)
-    if policy in imported:
-        return True
-    own = {name for name in imported if name.startswith(f"{app}.") and name != module}
-    return any(policy in _imports(name) for name in own if _exists(name))
+    """The module imports ``<app>.access``, or reaches it through modules of its app."""
+    policy, seen, todo = f"{app}.access", set(), [module]
+    while todo:
+        imported = _imports(todo.pop())
+        if policy in imported:
+            return True
+        own = {name for name in imported if name.startswith(f"{app}.") and _exists(name)}
+        todo += sorted(own - seen)
+        seen |= own
+    return False
 
 
 def _exists(module: str) -> bool:
