@@ -274,7 +274,14 @@ def _personal(side: Side) -> None:
         kind="contact_answer",
         link="/me/",
     )
-    export = DataExport.objects.create(user=person, status="ready", progress=100)
+    ready = timezone.now()
+    export = DataExport.objects.create(
+        user=person,
+        status="ready",
+        progress=100,
+        finished_at=ready,
+        expires_at=ready + timedelta(hours=48),
+    )
     export.file.save("copy.zip", ContentFile(side.marker("export").encode()))
     side.objects.update(
         notification=notification,
