@@ -100,7 +100,10 @@ def test_importing_a_round_embeds_its_texts_with_progress_and_match_reuses_them(
     stored = TextEmbedding.objects.count()
 
     call_command("match", "incubator-2025", stdout=io.StringIO())
+    texts = set(TextEmbedding.objects.values_list("text_hash", flat=True))
+    call_command("match", "incubator-2025", stdout=io.StringIO())
 
     assert "Embeddings: 7 of 7 new texts embedded." in out.getvalue().splitlines()
     assert stored == 7  # the submissions taking part
-    assert TextEmbedding.objects.count() == 7
+    # The first match embeds only the phrases its explanations quote; the second nothing.
+    assert set(TextEmbedding.objects.values_list("text_hash", flat=True)) == texts

@@ -29,19 +29,12 @@ UNRELATED = [
     "Progressive water tariffs that make the first litres free for every household.",
     "Registering drones and licensing their pilots before they fly near airports.",
 ]
-# all-MiniLM-L6-v2 was trained on English: it still places these French and Portuguese
-# texts near their English counterparts, but not the Spanish one. Strict, so that the
-# day a multilingual model embeds non-English texts this test says to drop the mark.
-ENGLISH_ONLY_MODEL = pytest.mark.xfail(
-    strict=True, reason="the sentence model knows English only (issue 16, multilingual model)"
-)
 CHALLENGES = [
     pytest.param(
         "es",
         "flood-warning",
         "Los ríos se desbordan cada año y los pueblos se enteran tarde. Queremos predecir la "
         "crecida con datos de lluvia y avisar a las comunidades con días de antelación.",
-        marks=ENGLISH_ONLY_MODEL,
         id="es",
     ),
     pytest.param(
