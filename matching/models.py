@@ -152,7 +152,7 @@ class TextEmbedding(models.Model):
     once: a match reads it back by the text's hash, and a new model version embeds anew."""
 
     text_hash = models.CharField(max_length=64)  # SHA-256 of the text, hex
-    model = models.CharField(max_length=100)
+    model = models.CharField(max_length=200)
     vector = models.BinaryField()  # float32, little-endian, unit length
     created_at = models.DateTimeField(auto_now_add=True)
 

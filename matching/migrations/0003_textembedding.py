@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('text_hash', models.CharField(max_length=64)),
-                ('model', models.CharField(max_length=100)),
+                ('model', models.CharField(max_length=200)),
                 ('vector', models.BinaryField()),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],

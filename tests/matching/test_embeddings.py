@@ -107,3 +107,10 @@ def test_importing_a_round_embeds_its_texts_with_progress_and_match_reuses_them(
     assert stored == 7  # the submissions taking part
     # The first match embeds only the phrases its explanations quote; the second nothing.
     assert set(TextEmbedding.objects.values_list("text_hash", flat=True)) == texts
+
+
+def test_the_models_name_fits_the_column_it_is_stored_in():
+    # SQLite does not enforce a column's length; PostgreSQL refuses the row.
+    from matching.engine.embedding import MODEL
+
+    assert len(MODEL) <= TextEmbedding._meta.get_field("model").max_length
