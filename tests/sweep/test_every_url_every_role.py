@@ -66,8 +66,10 @@ ROLES = [
 
 def _text(response) -> str:
     if response.streaming:
+        # The test client closes the response once its content is read, with the
+        # database connection kept; closing it here again would end the test's transaction
+        # on PostgreSQL (request_finished closes a connection inside an atomic block).
         content = b"".join(response.streaming_content)
-        response.close()
     else:
         content = response.content
     return content.decode("utf-8", "replace")
