@@ -65,13 +65,10 @@ ROLES = [
 
 
 def _text(response) -> str:
-    if response.streaming:
-        # The test client closes the response once its content is read, with the
-        # database connection kept; closing it here again would end the test's transaction
-        # on PostgreSQL (request_finished closes a connection inside an atomic block).
-        content = b"".join(response.streaming_content)
-    else:
-        content = response.content
+    # The test client closes a streamed response once its content is read, keeping the
+    # database connection; closing it again here would end the test's transaction on
+    # PostgreSQL (request_finished closes a connection inside an atomic block).
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     return content.decode("utf-8", "replace")
 
 
