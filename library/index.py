@@ -8,14 +8,14 @@ from django.db import connection, transaction
 
 from incubator.models import Theme
 from incubator.regions import region_of
-from library.models import EntryKind, LibraryEntry, Outcome
-from library.public.records import record
-from library.public.selectors import (
+from library.access import (
     public_challenges,
     public_matches,
     public_solutions,
     public_stories,
 )
+from library.models import EntryKind, LibraryEntry, Outcome
+from library.public.records import record
 
 TEXT_FIELDS = {
     EntryKind.CHALLENGE: ("summary", "problem_statement", "context", "tried", "expertise_sought"),

@@ -10,14 +10,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from incubator.models import Programme
 from incubator.models.programmes import LICENCE_URLS, DataLicence
-from library.public.records import FIELDS, record
-from library.public.selectors import (
+from library.access import (
     public_calls,
     public_challenges,
     public_matches,
     public_solutions,
     public_stories,
 )
+from library.public.records import FIELDS, record
 
 KINDS = {
     "calls": ("call", lambda p: public_calls().filter(programme=p)),

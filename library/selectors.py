@@ -8,15 +8,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from incubator.models import Call, Programme, Theme
-from library.index import TEXT_FIELDS
-from library.models import EntryKind, LibraryEntry
-from library.public.records import record
-from library.public.selectors import (
+from library.access import (
     public_challenges,
     public_matches,
     public_solutions,
     public_stories,
 )
+from library.index import TEXT_FIELDS
+from library.models import EntryKind, LibraryEntry
+from library.public.records import record
 from library.similar import closest_entries
 
 RELATED = 5

@@ -6,7 +6,7 @@ MatchingConfig.ready(). The incubation registers its own note the same way
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
-from matching.selectors import confirmed_matches_of
+from matching.access import confirmed_matches_of
 from submissions.overview import Link, OverviewNote
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, TextChoices
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Challenge
@@ -150,20 +149,6 @@ def board_page(
     page.object_list = _rows(programme, run, list(page.object_list))
     tally = Counter(states[pk] for pk in shown)
     return Board(page=page, state_counts=[(s, tally[s]) for s in BoardState if tally[s]])
-
-
-def board_challenge(*, programme: Programme, pk: int) -> Challenge:
-    """One challenge of the round with its pairs, or 404."""
-    return get_object_or_404(board_challenges(programme), pk=pk)
-
-
-def board_match(*, programme: Programme, pk: int) -> Match:
-    return get_object_or_404(
-        Match.objects.filter(programme=programme).select_related(
-            "challenge__organisation", "solution__organisation"
-        ),
-        pk=pk,
-    )
 
 
 def explanation_names(*, matches: list[Match]) -> tuple[dict[int, str], dict[int, str]]:

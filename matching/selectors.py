@@ -110,18 +110,3 @@ def candidates_for(run: MatchRun, challenges: list[Challenge], per_challenge: in
     for candidate in rows:
         grouped[candidate.challenge_id].append(candidate)
     return grouped
-
-
-def confirmed_matches_of(*, submission) -> list[Match]:
-    """The confirmed pairs of one challenge or one proposal, with the partner's team and
-    contact people, for the owner team's overview."""
-    if isinstance(submission, Challenge):
-        matches, partner = Match.objects.filter(challenge=submission), "solution"
-    else:
-        matches, partner = Match.objects.filter(solution=submission), "challenge"
-    return list(
-        matches.filter(state=Match.State.CONFIRMED)
-        .select_related(f"{partner}__organisation")
-        .prefetch_related(f"{partner}__contacts")
-        .order_by("decided_at", "pk")
-    )

@@ -4,16 +4,16 @@ decisions on pairs (lock, exclude, confirm, reject). Confirming introduces the t
 from dataclasses import replace
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from incubator.access import is_secretariat
 from incubator.audience import Audience
 from incubator.models import Programme, User
 from incubator.services.audit import audit_record
 from incubator.services.telling import team_tell
+from matching.access import decisions_require
 from matching.embeddings import portal_embedder
 from matching.engine.components import shared_working_hours
 from matching.engine.errors import EngineError
@@ -162,18 +162,13 @@ def _figures(figures) -> dict:
     }
 
 
-def _require_secretariat(by: User) -> None:
-    if not is_secretariat(by):
-        raise PermissionDenied(_("Only the secretariat makes matching decisions."))
-
-
 @transaction.atomic
 def match_run_start(*, programme: Programme, by: User, weights: dict, params: dict) -> MatchRun:
     """Queue a run; the worker carries it out after commit. One run at a time per
     programme, so two runs never write proposals over each other."""
     from matching.tasks import execute_match_run
 
-    _require_secretariat(by)
+    decisions_require(by=by)
     Programme.objects.select_for_update().get(pk=programme.pk)
     active = active_runs(programme)
     # A run whose worker died never finishes; after a while it must not block new runs.
@@ -195,7 +190,7 @@ def match_run_start(*, programme: Programme, by: User, weights: dict, params: di
 @transaction.atomic
 def match_lock(*, match: Match, by: User, locked: bool = True) -> Match:
     """A locked pair is kept by every later run."""
-    _require_secretariat(by)
+    decisions_require(by=by)
     if match.state == Match.State.REJECTED:
         raise ValidationError(_("A rejected pair cannot be locked."))
     match.locked = locked
@@ -207,7 +202,7 @@ def match_lock(*, match: Match, by: User, locked: bool = True) -> Match:
 @transaction.atomic
 def pair_exclude(*, match: Match, by: User, reason: str = "") -> Exclusion:
     """Rule the pair out: no run will propose it again; its proposal goes."""
-    _require_secretariat(by)
+    decisions_require(by=by)
     if match.state == Match.State.CONFIRMED:
         raise ValidationError(_("This pair is confirmed and the teams have been introduced."))
     exclusion, _created = Exclusion.objects.get_or_create(
@@ -224,7 +219,7 @@ def pair_exclude(*, match: Match, by: User, reason: str = "") -> Exclusion:
 
 @transaction.atomic
 def match_reject(*, match: Match, by: User) -> Match:
-    _require_secretariat(by)
+    decisions_require(by=by)
     if match.state == Match.State.CONFIRMED:
         raise ValidationError(_("This pair is confirmed and the teams have been introduced."))
     match.state = Match.State.REJECTED
@@ -239,7 +234,7 @@ def match_reject(*, match: Match, by: User) -> Match:
 def match_confirm(*, match: Match, by: User, told: Audience | None = None) -> Match:
     """Confirm the pair and introduce each team to the other, once; the people
     introduced are added to ``told``."""
-    _require_secretariat(by)
+    decisions_require(by=by)
     match = (
         Match.objects.select_for_update()
         .select_related("challenge__organisation", "solution__organisation")

@@ -6,10 +6,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from library import access
 from library.api import filters, serializers
 from library.api.caching import CachedReadMixin
 from library.api.filters import MAX_ID
-from library.public import selectors
 
 
 class Pages(PageNumberPagination):
@@ -38,7 +38,7 @@ def _described(name: str):
 
 @_described("themes")
 class ThemeViewSet(OpenData):
-    queryset = selectors.public_themes()
+    queryset = access.public_themes()
     serializer_class = serializers.ThemeSerializer
     lookup_field = "slug"
     lookup_value_converter = "slug"
@@ -46,7 +46,7 @@ class ThemeViewSet(OpenData):
 
 @_described("programmes (rounds)")
 class ProgrammeViewSet(OpenData):
-    queryset = selectors.public_programmes()
+    queryset = access.public_programmes()
     serializer_class = serializers.ProgrammeSerializer
     lookup_field = "slug"
     lookup_value_converter = "slug"
@@ -54,34 +54,34 @@ class ProgrammeViewSet(OpenData):
 
 @_described("calls")
 class CallViewSet(OpenData):
-    queryset = selectors.public_calls()
+    queryset = access.public_calls()
     serializer_class = serializers.CallSerializer
     filterset_class = filters.CallFilter
 
 
 @_described("challenges")
 class ChallengeViewSet(OpenData):
-    queryset = selectors.public_challenges()
+    queryset = access.public_challenges()
     serializer_class = serializers.ChallengeSerializer
     filterset_class = filters.ChallengeFilter
 
 
 @_described("solution proposals")
 class SolutionViewSet(OpenData):
-    queryset = selectors.public_solutions()
+    queryset = access.public_solutions()
     serializer_class = serializers.SolutionSerializer
     filterset_class = filters.SolutionFilter
 
 
 @_described("matches and what came of them")
 class MatchViewSet(OpenData):
-    queryset = selectors.public_matches()
+    queryset = access.public_matches()
     serializer_class = serializers.MatchSerializer
     filterset_class = filters.MatchFilter
 
 
 @_described("stories")
 class StoryViewSet(OpenData):
-    queryset = selectors.public_stories()
+    queryset = access.public_stories()
     serializer_class = serializers.StorySerializer
     filterset_class = filters.StoryFilter

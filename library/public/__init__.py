@@ -1,2 +1,2 @@
-"""The public face of every kind of record: which records (``selectors``) and which of
-their fields (``records``)."""
+"""The public face of every kind of record: which of their fields are shown
+(``records``); which records at all is ``library.access``."""

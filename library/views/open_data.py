@@ -5,8 +5,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from library.access import public_programmes
 from library.opendata import KINDS, api_operations, licence_of, round_csv, round_json
-from library.public.selectors import public_programmes
 
 
 def _licensed(response: HttpResponse, programme, filename: str) -> HttpResponse:

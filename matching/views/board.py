@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from incubator.access import secretariat_required
 from incubator.forms.errors import form_errors_add
 from incubator.models import Programme
+from matching.access import run_of_round
 from matching.engine.model import COMPONENTS, Weights
 from matching.selectors import run_params, runs_of
 from matching.services import (
@@ -95,7 +96,7 @@ def runs(request, slug):
 @require_safe
 def run_detail(request, slug, pk):
     programme = _programme(slug)
-    run = get_object_or_404(runs_of(programme), pk=pk)
+    run = run_of_round(programme=programme, pk=pk)
     weights = Weights(**run.weights).normalised().as_dict() if run.weights else {}
     return render(
         request,

@@ -7,9 +7,10 @@ from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
 from incubator.selectors.programmes import programme_by_slug, theme_names
+from matching.access import board_challenge
 from matching.models import Match
 from matching.reasons import alternate_text, passed_over_text, reason_text
-from matching.round_board import board_challenge, explanation_names
+from matching.round_board import explanation_names
 from matching.selectors import candidates_for, latest_finished_run
 from matching.views.board import COMPONENT_LABELS
 

@@ -15,8 +15,9 @@ from incubator.forms.errors import refusal_text
 from incubator.selectors.audience import team_audience
 from incubator.selectors.programmes import programme_by_slug
 from incubator.views.confirmation import Confirmation, ConfirmedAction, SecretariatOnly
+from matching.access import board_match
 from matching.models import Match
-from matching.round_board import board_match, provider_load
+from matching.round_board import provider_load
 from matching.services import match_confirm, match_lock, match_reject, pair_exclude
 
 ACTIONS = {

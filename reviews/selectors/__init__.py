@@ -45,8 +45,6 @@ from reviews.selectors.pool import (
 from reviews.selectors.release import ReleasePreview, release_preview
 from reviews.selectors.reviewing import (
     LateReviews,
-    assignment_of_reviewer,
-    assignments_of_reviewer,
     late_reviews,
     other_reviews,
     reviews_of_reviewer,
@@ -65,10 +63,8 @@ __all__ = [
     "ReleasePreview",
     "Row",
     "addable_reviewers",
-    "assignment_of_reviewer",
     "assignment_on_item",
     "assignment_overview",
-    "assignments_of_reviewer",
     "call_for_review",
     "calls_for_review",
     "conflicts_between",

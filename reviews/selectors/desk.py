@@ -4,9 +4,9 @@
 from dataclasses import dataclass, field
 
 from incubator.models import Call, User
+from reviews.access import assignments_of_reviewer
 from reviews.models import Assignment, ReviewPhase
 from reviews.selectors.calls import phase_or_none
-from reviews.selectors.reviewing import assignments_of_reviewer
 from reviews.states import UNDER_REVIEW
 
 

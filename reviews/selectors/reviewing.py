@@ -6,42 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
-from incubator.access import is_reviewer
 from incubator.models import Role, User
+from reviews.access import assignments_of_reviewer
 from reviews.models import Assignment, ReviewItem, ReviewPhase, Score
 from reviews.selectors.pool import conflicts_between
 from reviews.states import UNDER_REVIEW
-
-
-def assignments_of_reviewer(*, user: User) -> QuerySet[Assignment]:
-    """The reviewer's assignments, without any item they are conflicted with, whenever
-    the conflict arose: a profile edited after the assignment hides the item at once."""
-    if not is_reviewer(user):
-        return Assignment.objects.none()
-    mine = list(
-        Assignment.objects.filter(reviewer=user).select_related(
-            "item__organisation", "reviewer__reviewer_profile"
-        )
-    )
-    # The reviewer as loaded with the assignments carries their profile: no query more.
-    conflicts = conflicts_between(
-        items=[a.item for a in mine], reviewers=[a.reviewer for a in mine[:1]]
-    )
-    visible = [a.pk for a in mine if (a.item_id, user.pk) not in conflicts]
-    return (
-        Assignment.objects.filter(pk__in=visible)
-        .select_related("item__call__programme", "item__call__review_phase", "item__organisation")
-        .prefetch_related("item__submission")
-        .order_by("item__call__closes_at", "item__call_id", "item_id")
-    )
-
-
-def assignment_of_reviewer(*, user: User, pk: int) -> Assignment:
-    """One of the reviewer's own assignments; 404 for anything else, including an item
-    they are conflicted with, so that ids reveal nothing."""
-    return get_object_or_404(assignments_of_reviewer(user=user), pk=pk)
 
 
 def reviews_of_reviewer(*, user: User) -> QuerySet[Assignment]:

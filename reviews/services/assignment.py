@@ -20,6 +20,7 @@ from incubator.models.programmes import WindowState
 from incubator.services.audit import audit_record
 from incubator.services.telling import person_tell
 from reviews import assignment as solver
+from reviews.access import secretariat_require
 from reviews.conflicts import REASONS
 from reviews.kinds import reviewed_kind
 from reviews.models import Assignment, ReviewItem, ReviewPhase
@@ -34,7 +35,7 @@ from reviews.selectors import (
     submissions_waiting_for_screening,
 )
 from reviews.services.figures import item_figures_refresh
-from reviews.services.guards import phase_require, secretariat_require
+from reviews.services.guards import phase_require
 from submissions.models import SubmissionState
 from submissions.services.lifecycle import submission_transition
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from incubator.audience import Audience
 from incubator.models import Call, User
 from incubator.services.audit import audit_record
+from reviews.access import secretariat_require
 from reviews.kinds import reviewed_kind
 from reviews.models import Decision, Outcome, ReviewItem
-from reviews.services.guards import secretariat_require
 from submissions.models import SubmissionState
 
 S = SubmissionState

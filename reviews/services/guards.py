@@ -1,16 +1,10 @@
-"""What every write of the review checks first."""
+"""What a write of the review checks first about the call (who may write: reviews.access)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from incubator.access import is_secretariat
-from incubator.models import Call, User
+from incubator.models import Call
 from reviews.models import ReviewPhase
-
-
-def secretariat_require(*, by: User, message: str | None = None) -> None:
-    if not is_secretariat(by):
-        raise PermissionDenied(message or _("Only the secretariat manages the review."))
 
 
 def phase_require(*, call: Call) -> ReviewPhase:

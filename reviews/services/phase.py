@@ -7,8 +7,8 @@ from django.db import transaction
 from incubator.models import Call, User
 from incubator.schedule import phase_order_errors
 from incubator.services.audit import audit_record
+from reviews.access import secretariat_require
 from reviews.models import ReviewPhase
-from reviews.services.guards import secretariat_require
 
 PHASE_FIELDS = (
     "opens_at",

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from incubator.access import roles_of
 from incubator.models import Organisation, Role, User
 from incubator.services.audit import audit_record
+from reviews.access import secretariat_require
 from reviews.models import ReviewerProfile
-from reviews.services.guards import secretariat_require
 
 
 @transaction.atomic

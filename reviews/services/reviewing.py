@@ -10,8 +10,9 @@ from incubator.models import User
 from incubator.models.programmes import WindowState
 from incubator.services.audit import audit_record
 from incubator.times import in_zone
+from reviews.access import assignments_of_reviewer
 from reviews.models import SCALE, Assignment, Conflict, Criterion, ReviewPhase, Score
-from reviews.selectors import UNDER_REVIEW, assignments_of_reviewer
+from reviews.selectors import UNDER_REVIEW
 from reviews.services.figures import item_figures_refresh
 from reviews.services.guards import phase_require
 

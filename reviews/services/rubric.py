@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from incubator.models import Call, User
 from incubator.services.audit import audit_record
+from reviews.access import secretariat_require
 from reviews.models import SCALE, Criterion
 from reviews.selectors import rubric_is_locked
-from reviews.services.guards import secretariat_require
 
 ANCHOR_COUNT = len(SCALE)
 

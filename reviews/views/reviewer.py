@@ -3,22 +3,18 @@ submit, declining for a conflict of interest, and my reviews as a spreadsheet. N
 else: a reviewer reaches only what is assigned to them, and in an anonymised phase
 never the applicant team's name or country."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from incubator.access import is_reviewer
 from incubator.forms.errors import form_errors_add
 from incubator.views.confirmation import confirmation_page, is_confirmed
+from reviews.access import assignment_of_reviewer, may_see_other_reviews, reviewer_required
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.selectors import (
     UNDER_REVIEW,
-    assignment_of_reviewer,
     criteria_of,
     other_reviews,
     phase_or_none,
@@ -31,17 +27,6 @@ from reviews.selectors import (
 from reviews.services import conflict_declare, review_save
 from reviews.spreadsheets import csv_response, utc
 from reviews.views.submitting import submit_confirmation
-
-
-def reviewer_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_reviewer(request.user):
-            raise PermissionDenied(_("This page is for advisory-board reviewers."))
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @reviewer_required
@@ -74,7 +59,7 @@ def _review_page(request, assignment, *, form=None, status=200):
         form.initial = _answers_for(form, scores)
     editable = not assignment.is_submitted and phase is not None and phase.is_open
     editable = editable and item.submission.status in UNDER_REVIEW
-    show_others = assignment.is_submitted and phase is not None and phase.reviewers_see_scores
+    show_others = may_see_other_reviews(assignment=assignment, phase=phase)
     return render(
         request,
         "reviews/reviewer/review.html",

@@ -25,9 +25,6 @@ APPS = (
     "solutions",
     "submissions",
 )
-# Apps whose rules are not yet moved into an access.py of their own (each still decides
-# in its selectors). The list only shrinks.
-NOT_YET_MOVED = {"library", "matching", "reviews"}
 ID = re.compile(r"<int:\w+>|<path:object_id>")
 MEMBERSHIP_ASKED = re.compile(r"memberships__user=user\b|memberships\.filter\(user=")
 
@@ -90,16 +87,11 @@ def test_every_view_that_takes_an_id_asks_its_apps_access_policy():
     missing = [
         f"{module} (serves {route})"
         for module, route in sorted(views.items())
-        if (app := module.split(".")[0]) not in NOT_YET_MOVED and not _asks_policy(module, app)
+        if not _asks_policy(module, module.split(".")[0])
     ]
     assert not missing, "views that take an id without their app's access.py:\n" + "\n".join(
         missing
     )
-
-
-def test_apps_still_to_move_have_no_access_module_yet():
-    # When an app gains its access.py, it leaves NOT_YET_MOVED (and the test above holds it).
-    assert [app for app in sorted(NOT_YET_MOVED) if (ROOT / app / "access.py").exists()] == []
 
 
 def test_nothing_outside_the_access_modules_decides_who_is_in_a_team():

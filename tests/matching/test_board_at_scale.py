@@ -7,10 +7,8 @@ import pytest
 from django.urls import reverse
 
 from incubator.models import Notification
-from matching.models import Candidate, Match, MatchRun
+from matching.models import Candidate, MatchRun
 from tests.factories import (
-    CallFactory,
-    ChallengeFactory,
     MembershipFactory,
     OrganisationFactory,
     ProgrammeFactory,
@@ -18,7 +16,7 @@ from tests.factories import (
     secretariat_user,
     with_second_factor,
 )
-from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
+from tests.matching.factories import challenge, pair, provider
 
 pytestmark = pytest.mark.django_db
 
@@ -35,31 +33,12 @@ def programme():
     return ProgrammeFactory(slug="incubator-2027")
 
 
-def challenge(programme, title, **kwargs):
-    call = CallFactory(programme=programme)
-    return ChallengeFactory(call=call, title=title, providers_wanted=1, **kwargs)
-
-
-def provider(programme, name, **kwargs):
-    return SolutionFactory(
-        call=SolutionsCallFactory(programme=programme),
-        organisation=OrganisationFactory(name=name, country="EE"),
-        **kwargs,
-    )
-
-
 def run_of(programme, candidates):
     """A finished run that scored these (challenge, solution) pairs."""
     run = MatchRun.objects.create(programme=programme, state=MatchRun.State.DONE)
     for rank, (found, solution) in enumerate(candidates, start=1):
         Candidate.objects.create(run=run, challenge=found, solution=solution, score=0.5, rank=rank)
     return run
-
-
-def pair(programme, found, solution, *, score=0.8, state="proposed"):
-    return Match.objects.create(
-        programme=programme, challenge=found, solution=solution, score=score, state=state
-    )
 
 
 def board(client, programme, **params):

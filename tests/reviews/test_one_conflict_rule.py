@@ -8,9 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from reviews.access import assignments_of_reviewer
 from reviews.conflicts import AFFILIATION, COUNTRY, DECLARED, MEMBER
 from reviews.models import Assignment, Conflict
-from reviews.selectors import assignments_of_reviewer, conflicts_between, reviewer_pool
+from reviews.selectors import conflicts_between, reviewer_pool
 from reviews.services import assignment_add, assignment_run
 from tests.factories import (
     MembershipFactory,

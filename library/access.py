@@ -1,6 +1,8 @@
-"""What the public may read, kind by kind: the one place where drafts, unconsented teams
-and unapproved stories are left out. The library, the open-data API and the panels
-beside a draft all read through these querysets, then through ``records``."""
+"""Who may read what in the library: the public, kind by kind. The one place where drafts,
+unconsented teams and unapproved stories are left out; nothing here is anyone's own, so
+there is no other audience. The library's pages, the open-data API and the panels beside a
+draft all read through these querysets, then through ``library.public.records``; an id
+outside them is answered 404, as if it did not exist."""
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
