@@ -15,8 +15,10 @@ from incubator.services.outbox import notification_queue_rendered
 from incubator.terms import terms_note_if_due
 
 # What allauth puts in the context of an account email that lets its reader act as the
-# account: the confirmation or reset key, a login or reset code.
-SECRET_CONTEXT = ("key", "code")
+# account: the confirmation or reset key, a login or reset code, and the links whole,
+# because allauth signs a confirmation key anew at each reading with the time in seconds:
+# the link may hold another key than "key" when a second ticks between the two.
+SECRET_CONTEXT = ("key", "code", "activate_url", "password_reset_url")
 
 
 def _account_of(credentials: dict) -> str:
