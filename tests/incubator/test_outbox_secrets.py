@@ -53,7 +53,8 @@ def test_a_password_reset_link_reaches_the_person_but_is_stored_and_shown_masked
     assert secret not in pages_of_the_secretariat(client_of, reset)
 
 
-def _sign_up(client, django_capture_on_commit_callbacks) -> None:
+def _sign_up(client, django_capture_on_commit_callbacks) -> tuple[str, Notification]:
+    """Sign up; the confirmation key the delivered email carries, and the outbox row."""
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("account_signup"),
@@ -67,14 +68,14 @@ def _sign_up(client, django_capture_on_commit_callbacks) -> None:
                 "language": "en",
             },
         )
+    [sent] = [m for m in mail.outbox if m.to == ["new.person@agency.example"]]
+    secret = re.search(r"/accounts/confirm-email/([^/\s]+)/", sent.body).group(1)
+    return secret, Notification.objects.get(to_email="new.person@agency.example")
 
 
 def test_an_email_confirmation_link_is_stored_masked(client, django_capture_on_commit_callbacks):
-    _sign_up(client, django_capture_on_commit_callbacks)
+    secret, row = _sign_up(client, django_capture_on_commit_callbacks)
 
-    [sent] = [m for m in mail.outbox if m.to == ["new.person@agency.example"]]
-    secret = re.search(r"/accounts/confirm-email/([^/\s]+)/", sent.body).group(1)
-    row = Notification.objects.get(to_email="new.person@agency.example")
     assert secret not in stored_row_text(row)
     assert "••••" in row.body_text
 
@@ -89,11 +90,8 @@ def test_a_confirmation_link_signed_a_second_later_is_masked_too(
     monkeypatch.setattr(
         signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(next(seconds))
     )
-    _sign_up(client, django_capture_on_commit_callbacks)
+    secret, row = _sign_up(client, django_capture_on_commit_callbacks)
 
-    [sent] = [m for m in mail.outbox if m.to == ["new.person@agency.example"]]
-    secret = re.search(r"/accounts/confirm-email/([^/\s]+)/", sent.body).group(1)
-    row = Notification.objects.get(to_email="new.person@agency.example")
     assert secret not in stored_row_text(row)
     assert "••••" in row.body_text
 
