@@ -156,3 +156,25 @@ class Survey(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+
+class DashboardCounts(models.Model):
+    """The programme dashboard's counts over every submission, review and match of a
+    round, as numbers without words (outcomes/dashboard/counts.py): counting them takes
+    half a second at 50,000 challenges, so the page reads them from here and shows when
+    they were counted."""
+
+    programme = models.OneToOneField(
+        Programme, on_delete=models.CASCADE, related_name="dashboard_counts"
+    )
+    counts = models.JSONField(default=dict)
+    counted_at = models.DateTimeField(_("counted"))
+    # When a page asked the task to count again, so that many readers ask it once.
+    recount_asked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dashboard counts")
+        verbose_name_plural = _("dashboard counts")
+
+    def __str__(self) -> str:
+        return f"{self.programme_id} @ {self.counted_at:%Y-%m-%d %H:%M:%S}"

@@ -25,6 +25,7 @@ desk_patterns = [
 dashboard_patterns = [
     path("", dashboard.programmes, name="dashboard_programmes"),
     path("<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("<slug:slug>/dashboard/count/", dashboard.recount, name="dashboard_recount"),
     path(
         "<slug:slug>/dashboard/<slug:key>.csv",
         dashboard.figure_csv,

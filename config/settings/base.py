@@ -240,6 +240,7 @@ OUTBOX_SWEEP_LIMIT = env_int("OUTBOX_SWEEP_LIMIT", 5000)
 OUTBOX_CLAIM_SECONDS = env_int("OUTBOX_CLAIM_SECONDS", 120)
 # The longest pause of the outbox while the mail server cannot be reached.
 OUTBOX_PAUSE_MAX_SECONDS = env_int("OUTBOX_PAUSE_MAX_SECONDS", 600)
+DASHBOARD_COUNTS_MAX_AGE = env_int("DASHBOARD_COUNTS_MAX_AGE", 60)  # seconds kept counts last
 
 REDIS_URL = env_str("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -394,7 +395,6 @@ DEMO_SEEDERS = [
     "outcomes.demo.seed",
     "library.demo.seed",
 ]
-
 
 # The open-data API (library/api/).
 from config.settings.open_data import *  # noqa: E402, F403

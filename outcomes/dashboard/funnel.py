@@ -52,7 +52,7 @@ def funnel_stages() -> list[tuple[str, str, str]]:
     ]
 
 
-def _funnel_counts(model, programme: Programme) -> list[dict]:
+def _funnel_rows(model, programme: Programme) -> list[dict]:
     """One row per call of the programme holding this kind of submission. The review
     items are read once, as a set the counts look up (never a subquery per row)."""
     items = ReviewItem.objects.filter(
@@ -79,7 +79,12 @@ def _funnel_counts(model, programme: Programme) -> list[dict]:
     )
 
 
-def funnel_section(programme: Programme) -> Section:
+def funnel_counts(programme: Programme) -> list[dict]:
+    """Per call, the five counts below (for outcomes/dashboard/counts.py)."""
+    return [row for model in SUBMISSION_MODELS for row in _funnel_rows(model, programme)]
+
+
+def funnel_section(programme: Programme, counts: list[dict]) -> Section:
     """Per call of the programme, five counts of its submissions (challenges or solution
     proposals, as the call's kind says):
 
@@ -94,15 +99,11 @@ def funnel_section(programme: Programme) -> Section:
     Each stage from "submitted" on holds the next ones: a review needs a review item,
     and selection passes screening."""
     calls = Call.objects.filter(programme=programme).order_by("opens_at", "pk")
-    counts = {
-        row["call_id"]: row
-        for model in SUBMISSION_MODELS
-        for row in _funnel_counts(model, programme)
-    }
+    by_call = {row["call_id"]: row for row in counts}
     stages = funnel_stages()
     figures = []
     for call in calls:
-        found = counts.get(call.pk, {})
+        found = by_call.get(call.pk, {})
         rows = [Row(name, [Cell(found.get(key, 0))]) for key, name, _meaning in stages]
         figures.append(
             Figure(

@@ -13,13 +13,19 @@ from outcomes.charts import Bar, Progress, bar_chart, progress_chart
 from outcomes.dashboard.figures import Cell, Figure, Row, Section, programme_calls
 
 
-def _matches_figure(programme: Programme) -> Figure:
+def matching_counts(programme: Programme) -> dict:
+    """Matches by state, the challenges taking part and those with every provider they
+    want confirmed (for outcomes/dashboard/counts.py)."""
     states = dict(
         Match.objects.filter(programme=programme)
         .values_list("state")
         .annotate(n=Count("pk"))
         .order_by()
     )
+    return {"states": states, **_challenges_filled(programme)}
+
+
+def _matches_figure(states: dict[str, int]) -> Figure:
     rows = [(str(label), states.get(value, 0)) for value, label in Match.State.choices]
     return Figure(
         key="matching-matches",
@@ -31,7 +37,7 @@ def _matches_figure(programme: Programme) -> Figure:
     )
 
 
-def _challenges_filled_figure(programme: Programme) -> Figure:
+def _challenges_filled(programme: Programme) -> dict[str, int]:
     taking_part = Challenge.objects.filter(
         call__in=programme_calls(programme), status__in=TAKING_PART
     )
@@ -43,9 +49,12 @@ def _challenges_filled_figure(programme: Programme) -> Figure:
         .filter(n__gte=F("challenge__providers_wanted"))
         .values("challenge_id")
     )
-    round_ = taking_part.aggregate(
+    return taking_part.aggregate(
         challenges=Count("pk"), complete=Count("pk", filter=Q(pk__in=filled))
     )
+
+
+def _challenges_filled_figure(round_: dict[str, int]) -> Figure:
     complete_label = _("Challenges with every provider they want confirmed")
     return Figure(
         key="matching-challenges",
@@ -81,8 +90,8 @@ def _run_figure(run: MatchRun) -> Figure:
     )
 
 
-def matching_section(programme: Programme) -> Section:
-    figures = [_matches_figure(programme), _challenges_filled_figure(programme)]
+def matching_section(programme: Programme, counts: dict) -> Section:
+    figures = [_matches_figure(counts["states"]), _challenges_filled_figure(counts)]
     run = latest_finished_run(programme)
     if run is not None:
         figures.append(_run_figure(run))

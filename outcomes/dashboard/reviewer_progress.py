@@ -3,8 +3,7 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from incubator.models import Programme
-from incubator.translated import shown
+from incubator.models import Call, Programme
 from outcomes.charts import Progress, progress_chart
 from outcomes.dashboard.figures import Figure, Row, Section, count_cells, programme_calls
 from reviews.models import Assignment
@@ -23,25 +22,35 @@ def _progress_figure(*, key, caption, heading, chart_title, rows, empty) -> Figu
     )
 
 
-def reviews_section(programme: Programme) -> Section:
+def review_counts(programme: Programme) -> dict[str, list[list]]:
+    """Reviews submitted and assigned per call and per reviewer, two grouped queries
+    (for outcomes/dashboard/counts.py)."""
     assignments = Assignment.objects.filter(item__call__in=programme_calls(programme))
     submitted = Q(submitted_at__isnull=False)
     per_call = (
-        assignments.values("item__call_id", call_title=shown("item__call__title"))
-        .annotate(total=Count("pk"), done=Count("pk", filter=submitted))
-        .order_by("item__call__opens_at", "item__call_id")
+        assignments.values("item__call_id")
+        .annotate(done=Count("pk", filter=submitted), total=Count("pk"))
+        .order_by()
+        .values_list("item__call_id", "done", "total")
     )
     per_reviewer = (
         assignments.values("reviewer_id", "reviewer__display_name", "reviewer__email")
-        .annotate(total=Count("pk"), done=Count("pk", filter=submitted))
+        .annotate(done=Count("pk", filter=submitted), total=Count("pk"))
         .order_by()
+        .values_list("reviewer__display_name", "reviewer__email", "done", "total")
     )
+    return {
+        "calls": [list(row) for row in per_call],
+        "reviewers": [[name or email, done, total] for name, email, done, total in per_reviewer],
+    }
+
+
+def reviews_section(programme: Programme, counts: dict[str, list[list]]) -> Section:
+    by_call = {call_id: (done, total) for call_id, done, total in counts["calls"]}
+    calls = Call.objects.filter(pk__in=by_call).order_by("opens_at", "pk")
+    per_call = [(call.title_shown, *by_call[call.pk]) for call in calls]
     reviewers = sorted(
-        (
-            (row["reviewer__display_name"] or row["reviewer__email"], row["done"], row["total"])
-            for row in per_reviewer
-        ),
-        key=lambda row: (row[1] - row[2], row[0]),
+        (tuple(row) for row in counts["reviewers"]), key=lambda row: (row[1] - row[2], row[0])
     )
     return Section(
         key="reviews",
@@ -56,7 +65,7 @@ def reviews_section(programme: Programme) -> Section:
                 caption=_("Reviews per call"),
                 heading=_("Call"),
                 chart_title=_("Progress chart: reviews submitted of those assigned, per call"),
-                rows=[(row["call_title"], row["done"], row["total"]) for row in per_call],
+                rows=per_call,
                 empty=_("No review assigned yet."),
             ),
             _progress_figure(

@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from incubator.models import Programme
+from incubator.models import Programme, Theme
 from incubator.models.organisations import Level
 from incubator.regions import REGION_NAMES, region_of
 from incubator.translated import shown
@@ -49,8 +49,24 @@ def _tally_figure(
     )
 
 
-def _tallies(programme: Programme) -> dict[str, Tally]:
-    """The four tallies, two grouped queries per kind of submission."""
+def submission_counts(programme: Programme) -> dict[str, list[list]]:
+    """Submitted ones per kind, owner team's country and level, and per kind and theme:
+    two grouped queries per kind of submission (for outcomes/dashboard/counts.py)."""
+    teams, themes = [], []
+    for index, model in enumerate(SUBMISSION_MODELS):
+        submitted = model.objects.filter(EVER_SUBMITTED, call__in=programme_calls(programme))
+        grouped = submitted.values("organisation__country", "organisation__level").order_by()
+        for country, level, n in grouped.annotate(n=Count("pk")).values_list(
+            "organisation__country", "organisation__level", "n"
+        ):
+            teams.append([index, str(country or ""), level, n])
+        grouped = submitted.values("themes__pk").annotate(n=Count("pk")).order_by()
+        themes += [[index, pk, n] for pk, n in grouped.values_list("themes__pk", "n")]
+    return {"teams": teams, "themes": themes}
+
+
+def _tallies(counts: dict[str, list[list]]) -> dict[str, Tally]:
+    """The four tallies, named in the reader's language."""
     width = len(SUBMISSION_MODELS)
     tallies: dict[str, Tally] = {
         name: defaultdict(lambda: [0] * width)
@@ -58,29 +74,19 @@ def _tallies(programme: Programme) -> dict[str, Tally]:
     }
     levels = {value: str(label) for value, label in Level.choices}
     not_stated = _("Not stated")
-    for index, model in enumerate(SUBMISSION_MODELS):
-        submitted = model.objects.filter(EVER_SUBMITTED, call__in=programme_calls(programme))
-        teams = (
-            submitted.values("organisation__country", "organisation__level")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for row in teams:
-            code = str(row["organisation__country"] or "")
-            region = region_of(code)
-            level = row["organisation__level"]
-            tallies["country"][countries.name(code) or code or not_stated][index] += row["n"]
-            tallies["continent"][str(REGION_NAMES[region]) if region else not_stated][index] += row[
-                "n"
-            ]
-            tallies["level"][levels.get(level, level) or not_stated][index] += row["n"]
-        themes = (
-            submitted.values("themes__pk", theme_name=shown("themes__name"))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for row in themes:
-            tallies["theme"][row["theme_name"] or _("No theme")][index] += row["n"]
+    for index, code, level, n in counts["teams"]:
+        region = region_of(code)
+        tallies["country"][countries.name(code) or code or not_stated][index] += n
+        tallies["continent"][str(REGION_NAMES[region]) if region else not_stated][index] += n
+        tallies["level"][levels.get(level, level) or not_stated][index] += n
+    theme_ids = {pk for _index, pk, _n in counts["themes"] if pk is not None}
+    names = dict(
+        Theme.objects.filter(pk__in=theme_ids)
+        .annotate(shown_name=shown("name"))
+        .values_list("pk", "shown_name")
+    )
+    for index, pk, n in counts["themes"]:
+        tallies["theme"][names.get(pk) or _("No theme")][index] += n
     return tallies
 
 
@@ -109,8 +115,8 @@ def _tally_texts() -> list[tuple[str, str, str, str]]:
     ]
 
 
-def submissions_section(programme: Programme) -> Section:
-    tallies = _tallies(programme)
+def submissions_section(programme: Programme, counts: dict[str, list[list]]) -> Section:
+    tallies = _tallies(counts)
     return Section(
         key="submissions",
         title=_("Who submitted"),

@@ -3,13 +3,18 @@ figures with their charts and tables, and each table as a CSV file."""
 
 import csv
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
 from incubator.models import Programme
+from incubator.views.confirmation import form_receiver
 from outcomes.dashboard import Figure, dashboard_figure, programme_dashboard
+from outcomes.dashboard.counts import dashboard_counts, dashboard_recount
 from outcomes.selectors import programmes_for_dashboard
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,11 +34,26 @@ def programmes(request):
 @require_safe
 def dashboard(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
+    counted = dashboard_counts(programme)
     return render(
         request,
         "outcomes/dashboard/dashboard.html",
-        {"programme": programme, "sections": programme_dashboard(programme)},
+        {
+            "programme": programme,
+            "counted": counted,
+            "max_age": settings.DASHBOARD_COUNTS_MAX_AGE,
+            "sections": programme_dashboard(programme, counted),
+        },
     )
+
+
+@secretariat_required
+@form_receiver("outcomes:dashboard", slug="slug")
+def recount(request, slug):
+    programme = get_object_or_404(Programme, slug=slug)
+    dashboard_recount(programme=programme)
+    messages.success(request, _("Everything is counted again: the figures are as of now."))
+    return redirect("outcomes:dashboard", slug=programme.slug)
 
 
 def _cell(value: str) -> str:
@@ -62,7 +82,7 @@ def _csv_rows(figure: Figure):
 @require_safe
 def figure_csv(request, slug, key):
     programme = get_object_or_404(Programme, slug=slug)
-    figure = dashboard_figure(programme, key)
+    figure = dashboard_figure(programme, dashboard_counts(programme), key)
     response = StreamingHttpResponse(_csv_rows(figure), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{figure.key}.csv"'
     return response
