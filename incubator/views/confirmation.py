@@ -106,6 +106,7 @@ def form_receiver(page: str, **kwargs_from: str):
                 return redirect(page, **arguments)
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
 
+        wrapped.form_from = page  # an action, not a page a person opens
         return wrapped
 
     return decorator

@@ -133,6 +133,8 @@ def secretariat_desks(resolver=None, namespace="", converters=None):
             continue
         if issubclass(getattr(entry.callback, "view_class", object), ConfirmedAction):
             continue
+        if hasattr(entry.callback, "form_from"):
+            continue
         name = f"{namespace}:{entry.name}"
         url = reverse(name, kwargs=dict.fromkeys(found, "x"))
         if url.startswith("/secretariat/") and not url.endswith((".csv", ".json", "/act/")):
