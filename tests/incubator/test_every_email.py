@@ -83,7 +83,9 @@ def produce(name: str, language: str, capture) -> tuple[Notification, list[str]]
 
 
 def problems_in_text(text: str) -> list[str]:
-    problems = [f"shows {leak!r}" for leak in LEAKS if leak in text]
+    # Links are checked apart: a signed one (unsubscribing) may spell "None" by chance.
+    words = URL.sub("", text)
+    problems = [f"shows {leak!r}" for leak in LEAKS if leak in words]
     problems += [f"shows an empty {mark}" for mark in EMPTY_MARKS if mark in text]
     lines = text.splitlines()
     for number, line in enumerate(lines):
@@ -186,3 +188,9 @@ def test_the_reader_catches_what_a_recipient_must_never_see():
     assert any("names no host" in problem for problem in problems)
     assert "HTML has an empty '<p></p>'" in problems
     assert "HTML has a bare '&D'" in problems
+
+
+def test_a_signed_link_that_spells_none_by_chance_is_not_a_leak():
+    text = f"To stop emails like this one, open:\n{SITE_URL}/unsubscribe/eyJ1c2VyIjo:1xZ:ANonex/\n"
+
+    assert not [problem for problem in email_problems("Subject", text, "") if "None" in problem]
