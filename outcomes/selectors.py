@@ -77,22 +77,29 @@ def showcase_stories(programme: Programme) -> QuerySet[Story]:
     )
 
 
-def participating_countries(programme: Programme, *, by: str = "country") -> list[Bar]:
-    """Teams on the showcase, counted by country or by continent, most first."""
+def showcase_counts(programme: Programme) -> dict:
+    """How many cases the showcase has and its teams by country: numbers over every
+    shown match, kept with the dashboard's (`outcomes.dashboard.counts`)."""
     shown = showcase_matches(programme)
     rows = (
         Organisation.objects.filter(
             Q(pk__in=shown.values("challenge__organisation"))
             | Q(pk__in=shown.values("solution__organisation"))
         )
-        .values("country")
+        .values_list("country")
         .annotate(teams=Count("pk"))
         .order_by()
     )
+    return {"cases": shown.count(), "teams": {str(country): n for country, n in rows}}
+
+
+def participating_countries(teams: dict[str, int], *, by: str = "country") -> list[Bar]:
+    """The showcase's teams (counted by country) by country or by continent, most
+    first."""
     counts: dict[str, int] = {}
-    for row in rows:
-        key = str(row["country"]) if by == "country" else region_of(str(row["country"])) or ""
-        counts[key] = counts.get(key, 0) + row["teams"]
+    for country, n in teams.items():
+        key = country if by == "country" else region_of(country) or ""
+        counts[key] = counts.get(key, 0) + n
     names = dict(countries) if by == "country" else dict(REGION_NAMES)
     bars = [Bar(key, str(names.get(key, key)), value) for key, value in counts.items()]
     return sorted(bars, key=lambda bar: (-bar.value, bar.label))

@@ -15,6 +15,7 @@ from incubator.services.audit import audit_record
 from incubator.services.outbox import notification_queue
 from matching.models import Match
 from outcomes.access import may_write_for
+from outcomes.dashboard.counts import dashboard_recount_soon
 from outcomes.milestones import add_months
 from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
 from outcomes.selectors import has_confirmed_match, story_of, surveys_due
@@ -68,6 +69,7 @@ def _consent_set(
             target=consent,
             details={"team": organisation.name, "programme": programme.slug},
         )
+        dashboard_recount_soon(programme_id=programme.pk)  # the showcase's counts
     return consent
 
 

@@ -1,11 +1,13 @@
-"""The dashboard's counts over every submission, review and match of a round, kept as
-numbers without words in one row per programme (`DashboardCounts`).
+"""The counts over every submission, review and match of a round that the dashboard and
+the showcase show, kept as numbers without words in one row per programme
+(`DashboardCounts`).
 
 Counting them runs grouped queries over the whole round: half a second at 50,000
-challenges, and more as the round grows. So the page reads the kept counts, says when
-they were counted, and asks a task to count again when they are older than
-`DASHBOARD_COUNTS_MAX_AGE` seconds; the secretariat can also count again at once. The
-sections put the numbers into words in the reader's language when the page is drawn."""
+challenges, and more as the round grows. So the pages read the kept counts, say when
+they were counted, and ask a task to count again when they are older than
+`DASHBOARD_COUNTS_MAX_AGE` seconds; the secretariat can also count again at once, and a
+team's consent to the showcase counts again as soon as it is committed. The pages put the
+numbers into words in the reader's language when they are drawn."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -21,12 +23,14 @@ from outcomes.dashboard.matching_state import matching_counts
 from outcomes.dashboard.reviewer_progress import review_counts
 from outcomes.dashboard.who_submitted import submission_counts
 from outcomes.models import DashboardCounts
+from outcomes.selectors import showcase_counts
 
 COUNTERS: dict[str, Callable[[Programme], object]] = {
     "funnel": funnel_counts,
     "submissions": submission_counts,
     "reviews": review_counts,
     "matching": matching_counts,
+    "showcase": showcase_counts,
 }
 
 
@@ -58,12 +62,16 @@ def dashboard_recount_ask(*, counted: DashboardCounts) -> bool:
         .update(recount_asked_at=timezone.now())
     )
     if asked:
-        # Imported here: the task imports this module.
-        from outcomes.tasks import recount_dashboard
-
-        programme_id = counted.programme_id
-        transaction.on_commit(lambda: recount_dashboard.delay(programme_id), robust=True)
+        dashboard_recount_soon(programme_id=counted.programme_id)
     return bool(asked)
+
+
+def dashboard_recount_soon(*, programme_id: int) -> None:
+    """Have the task count again once the current transaction is committed."""
+    # Imported here: the task imports this module.
+    from outcomes.tasks import recount_dashboard
+
+    transaction.on_commit(lambda: recount_dashboard.delay(programme_id), robust=True)
 
 
 def dashboard_counts(programme: Programme) -> DashboardCounts:

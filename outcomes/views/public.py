@@ -9,6 +9,7 @@ from challenges.models import LifecycleStage, Sector
 from incubation.selectors.closing import shared_advice
 from incubator.models import Programme
 from outcomes.charts import bar_chart
+from outcomes.dashboard.counts import dashboard_counts
 from outcomes.selectors import (
     case_partners,
     participating_countries,
@@ -28,7 +29,10 @@ LABELS = {"sector_names": dict(Sector.choices), "stage_names": dict(LifecycleSta
 def showcase(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
     by = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "country"
-    page = Paginator(showcase_cases(programme), PAGE_SIZE).get_page(request.GET.get("page"))
+    counted = dashboard_counts(programme)
+    paginator = Paginator(showcase_cases(programme), PAGE_SIZE)
+    paginator.count = counted.counts["showcase"]["cases"]  # kept: counting takes long
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "outcomes/public/showcase.html",
@@ -37,7 +41,8 @@ def showcase(request, slug):
             "page": page,
             "query_string": f"by={by}" if by != "country" else "",
             "by": by,
-            "chart": bar_chart(participating_countries(programme, by=by)),
+            "chart": bar_chart(participating_countries(counted.counts["showcase"]["teams"], by=by)),
+            "counted_at": counted.counted_at,
             "stories": showcase_stories(programme)[:LATEST_STORIES],
             **LABELS,
         },

@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from matching.models import Match
-from outcomes.models import ShowcaseConsent, Story, StoryState, Survey
+from outcomes.models import DashboardCounts, ShowcaseConsent, Story, StoryState, Survey
 from tests.factories import ChallengeFactory, MembershipFactory, ProgrammeFactory, UserFactory
 from tests.solutions.factories import SolutionFactory
 
@@ -28,10 +28,13 @@ class ConfirmedMatchFactory(factory.django.DjangoModelFactory):
 
 
 def consent(programme, *organisations) -> None:
+    """The teams' consent, and the showcase's counts forgotten so that the next page
+    counts them, as `consent_give` has them counted again."""
     for organisation in organisations:
         ShowcaseConsent.objects.update_or_create(
             programme=programme, organisation=organisation, defaults={"given": True}
         )
+    DashboardCounts.objects.filter(programme=programme).delete()
 
 
 def shown_match(**fields) -> Match:

@@ -41,7 +41,9 @@ def test_the_dashboard_leads_to_the_teams_outcomes_page(client_for):
     assert f'href="{MINE}"' in client.get(reverse("incubator:dashboard")).content.decode()
 
 
-def test_both_teams_consent_from_their_own_pages_and_the_match_appears(client_for, client):
+def test_both_teams_consent_from_their_own_pages_and_the_match_appears(
+    client_for, client, django_capture_on_commit_callbacks
+):
     match = ConfirmedMatchFactory(challenge__title="Island pupils miss school")
     owner = member_of(match.challenge.organisation)
     provider = member_of(match.solution.organisation)
@@ -59,16 +61,21 @@ def test_both_teams_consent_from_their_own_pages_and_the_match_appears(client_fo
         not in client.get(showcase_url(match.programme)).content.decode()
     )
 
-    client_for(provider).post(
-        consent_url(match.solution.organisation, match.programme), {"consent": "give"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # counted again once committed
+        client_for(provider).post(
+            consent_url(match.solution.organisation, match.programme), {"consent": "give"}
+        )
 
-    assert "Island pupils miss school" in client.get(showcase_url(match.programme)).content.decode()
+    shown = client.get(showcase_url(match.programme)).content.decode()
+    assert "1 match" in shown
+    assert "Island pupils miss school" in shown
     assert ShowcaseConsent.objects.filter(given=True).count() == 2
     assert AuditEntry.objects.filter(action="showcase.consent_given").count() == 2
 
 
-def test_a_team_that_withdraws_consent_disappears_from_the_showcase_at_once(client_for, client):
+def test_a_team_that_withdraws_consent_disappears_from_the_showcase_at_once(
+    client_for, client, django_capture_on_commit_callbacks
+):
     match = shown_match(
         challenge__title="Island pupils miss school",
         solution__organisation=OrganisationFactory(name="Tallinn Digital Office", country="EE"),
@@ -77,14 +84,16 @@ def test_a_team_that_withdraws_consent_disappears_from_the_showcase_at_once(clie
     provider = member_of(match.solution.organisation)
     assert client.get(case_url(match)).status_code == 200
 
-    response = client_for(provider).post(
-        consent_url(match.solution.organisation, match.programme), {"consent": "withdraw"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(provider).post(
+            consent_url(match.solution.organisation, match.programme), {"consent": "withdraw"}
+        )
 
     page = client.get(showcase_url(match.programme)).content.decode()
     assert response.status_code == 302
     assert "Island pupils miss school" not in page
     assert "Tallinn Digital Office" not in page
+    assert "0 matches" in page
     assert "What the islands taught us" not in page
     assert client.get(case_url(match)).status_code == 404
     assert AuditEntry.objects.filter(action="showcase.consent_withdrawn").exists()

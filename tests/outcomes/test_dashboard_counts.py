@@ -121,7 +121,7 @@ def test_counts_kept_before_a_section_was_added_are_counted_again(round_of_two):
 
     counted = dashboard_counts(programme)
 
-    assert set(counted.counts) == {"funnel", "submissions", "reviews", "matching"}
+    assert set(counted.counts) == {"funnel", "submissions", "reviews", "matching", "showcase"}
     assert counted.counts["funnel"][0]["submitted"] == 2
 
 
