@@ -140,6 +140,13 @@ class Challenge(Submission):
                 condition=models.Q(status=SubmissionState.SELECTED, published_at__isnull=False),
                 name="challenge_published_team_idx",
             ),
+            # The matching board reads the state and providers wanted of every challenge
+            # of a round from this index alone: the table holds the texts, 2 KB a row.
+            models.Index(
+                fields=["call", "id"],
+                include=["status", "providers_wanted"],
+                name="challenge_round_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

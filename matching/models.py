@@ -114,6 +114,14 @@ class Match(models.Model):
                 condition=models.Q(state="confirmed"),
                 name="match_showcase_idx",
             ),
+            # The matching board counts the pairs of every challenge of a round from
+            # this index alone, without reading the explanations in the table.
+            models.Index(
+                fields=["programme", "challenge"],
+                include=["state"],
+                condition=~models.Q(state="rejected"),
+                name="match_board_idx",
+            ),
         ]
 
     def __str__(self) -> str:
