@@ -219,6 +219,7 @@ def _reviews(rng, call, challenges, staff, now) -> None:
         [
             Assignment(
                 item=item,
+                call=call,
                 reviewer=reviewer,
                 assigned_by=secretariat,
                 submitted_at=now - timedelta(days=210) if n < 2 else None,

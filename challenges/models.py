@@ -143,9 +143,7 @@ class Challenge(Submission):
             # The matching board reads the state and providers wanted of every challenge
             # of a round from this index alone: the table holds the texts, 2 KB a row.
             models.Index(
-                fields=["call", "id"],
-                include=["status", "providers_wanted"],
-                name="challenge_round_idx",
+                fields=["call", "id", "status", "providers_wanted"], name="challenge_round_idx"
             ),
         ]
         constraints = [

@@ -117,8 +117,7 @@ class Match(models.Model):
             # The matching board counts the pairs of every challenge of a round from
             # this index alone, without reading the explanations in the table.
             models.Index(
-                fields=["programme", "challenge"],
-                include=["state"],
+                fields=["programme", "challenge", "state"],
                 condition=~models.Q(state="rejected"),
                 name="match_board_idx",
             ),

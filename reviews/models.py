@@ -192,6 +192,9 @@ class Assignment(models.Model):
     saved any number of times until the review is submitted."""
 
     item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="assignments")
+    # The item's call, which never changes: the call's pages count its assignments per
+    # reviewer and per item from an index, without joining 50,000 items.
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="+", editable=False)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments"
     )
@@ -209,10 +212,19 @@ class Assignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "reviewer"], name="one_assignment_per_pair"),
         ]
-        indexes = [models.Index(fields=["reviewer", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["reviewer", "submitted_at"]),
+            models.Index(fields=["call", "reviewer"], name="assignment_call_reviewer_idx"),
+            models.Index(fields=["call", "item"], name="assignment_call_item_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.item}"
+
+    def save(self, *args, **kwargs):
+        if self.call_id is None:
+            self.call_id = self.item.call_id
+        super().save(*args, **kwargs)
 
     @property
     def is_submitted(self) -> bool:

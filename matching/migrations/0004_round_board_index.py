@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='match',
-            index=models.Index(condition=models.Q(('state', 'rejected'), _negated=True), fields=['programme', 'challenge'], include=('state',), name='match_board_idx'),
+            index=models.Index(condition=models.Q(('state', 'rejected'), _negated=True), fields=['programme', 'challenge', 'state'], name='match_board_idx'),
         ),
     ]

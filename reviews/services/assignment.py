@@ -229,7 +229,7 @@ def assignment_run(*, call: Call, by: User, now=None) -> AssignmentResult:
         items, reviewers, wanted=phase.reviewers_per_submission, conflicts=conflicts, kept=kept
     )
     created = Assignment.objects.bulk_create(
-        Assignment(item_id=item_pk, reviewer_id=reviewer_pk, assigned_by=by)
+        Assignment(item_id=item_pk, call=call, reviewer_id=reviewer_pk, assigned_by=by)
         for item_pk, reviewer_pk in plan.pairs
     )
     result.created, result.short, result.loads = len(created), plan.short, plan.loads

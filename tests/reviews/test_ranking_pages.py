@@ -89,3 +89,20 @@ def test_the_assignments_page_shows_a_page_of_submissions_and_counts_them_all(de
     assert f"{ROWS_PER_PAGE + 1} submissions have fewer reviewers than wanted." in page
     assert "Challenge 00" in page and f"Challenge {ROWS_PER_PAGE}" not in page
     assert f"Challenge {ROWS_PER_PAGE}" in second and "Page 2 of 2" in second
+
+
+def test_the_assignments_page_counts_the_submissions_short_of_reviewers_in_its_call_only(
+    desk, call
+):
+    reviewers = [reviewer() for _n in range(3)]
+    for wanted_from in (0, 1, 2, 3, 3):
+        item = challenge_under_review(call)
+        for person in reviewers[:wanted_from]:
+            assign(item, person)
+    elsewhere = challenge_under_review(review_call())
+    assign(elsewhere, reviewers[0])
+
+    page = desk.get(call_url("assignments", call)).content.decode()
+
+    assert "5 submissions under review" in page
+    assert "3 submissions have fewer reviewers than wanted." in page
