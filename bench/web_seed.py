@@ -255,6 +255,7 @@ def _decisions(rng, items, challenges, secretariat, now) -> None:
         [
             Decision(
                 item=item,
+                call_id=item.call_id,
                 outcome="select" if released or rng.random() < 0.5 else "decline",
                 reason="The board's scores.",
                 staged_by=secretariat,

@@ -296,6 +296,9 @@ class Decision(models.Model):
     the secretariat) until all staged decisions of the call are released together."""
 
     item = models.OneToOneField(ReviewItem, on_delete=models.CASCADE, related_name="decision")
+    # The item's call, which never changes: the decisions page counts and pages the
+    # call's decisions from an index, without joining every item.
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="+", editable=False)
     outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
     reason = models.TextField(
         _("reason"), max_length=TEXT_MAX, blank=True, validators=[validate_plain_text]
@@ -312,9 +315,26 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+        indexes = [
+            models.Index(
+                fields=["call", "-released_at", "-id"],
+                condition=models.Q(released_at__isnull=False),
+                name="decision_released_idx",
+            ),
+            models.Index(
+                fields=["call"],
+                condition=models.Q(released_at__isnull=True),
+                name="decision_staged_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()}: {self.item}"
+
+    def save(self, *args, **kwargs):
+        if self.call_id is None:
+            self.call_id = self.item.call_id
+        super().save(*args, **kwargs)
 
     @property
     def is_released(self) -> bool:

@@ -151,22 +151,31 @@ class DecisionsPage:
     released: Page
 
 
-def _decisions(call: Call, *, released: bool) -> QuerySet[Decision]:
-    decisions = (
-        Decision.objects.filter(item__call=call, released_at__isnull=not released)
-        .select_related("item__organisation")
-        .prefetch_related(listed_submissions("item__submission"))
-    )
+def _decisions(call: Call, *, released: bool) -> Paginator:
+    """A call's released decisions, latest first, or its staged ones, ranked like their
+    items; counted from the decisions' own index."""
     if released:
-        return decisions.order_by("-released_at", "-pk")
-    return decisions.order_by(*ranking("item__"))
+        decisions = Decision.objects.filter(call=call, released_at__isnull=False)
+        decisions = decisions.order_by("-released_at", "-pk")
+    else:
+        # Filtered on the item's call, PostgreSQL walks the items' ranking index.
+        decisions = Decision.objects.filter(item__call=call, released_at__isnull=True)
+        decisions = decisions.order_by(*ranking("item__"))
+    paginator = Paginator(
+        decisions.select_related("item__organisation").prefetch_related(
+            listed_submissions("item__submission")
+        ),
+        ROWS_PER_PAGE,
+    )
+    paginator.count = Decision.objects.filter(call=call, released_at__isnull=not released).count()
+    return paginator
 
 
 def decisions_page(*, call: Call, staged_page=None, released_page=None) -> DecisionsPage:
-    staged = Paginator(_decisions(call, released=False), ROWS_PER_PAGE).get_page(staged_page)
+    staged = _decisions(call, released=False).get_page(staged_page)
     ranks = ranks_of(call=call, means=[decision.item.mean_score for decision in staged])
     for decision in staged:
         mean = decision.item.mean_score
         decision.rank = ranks[round(mean, 2)] if mean is not None else None
-    released = Paginator(_decisions(call, released=True), ROWS_PER_PAGE).get_page(released_page)
+    released = _decisions(call, released=True).get_page(released_page)
     return DecisionsPage(staged=staged, released=released)

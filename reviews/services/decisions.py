@@ -45,7 +45,7 @@ def decision_stage(*, item: ReviewItem, by: User, outcome: str, reason: str) -> 
     """Record the decision the secretariat means to take; nobody outside the
     secretariat sees it until it is released with the others of the call."""
     secretariat_require(by=by, message=_("Only the secretariat decides."))
-    decision = _check_stageable(item, outcome, reason) or Decision(item=item)
+    decision = _check_stageable(item, outcome, reason) or Decision(item=item, call_id=item.call_id)
     decision.outcome = outcome
     decision.reason = reason.strip()
     decision.staged_by = by
