@@ -4,6 +4,7 @@ without its team's private details, and a programme with its calls."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -115,6 +116,19 @@ def test_the_country_filter_offers_only_countries_with_something_to_show(client)
 
     assert '<option value="CL">Chile</option>' in page
     assert 'value="KE"' not in page
+
+
+def test_the_countries_offered_are_read_again_once_the_kept_ones_expire(client):
+    ChallengeFactory(published=True, organisation=OrganisationFactory(country="CL"))
+    assert 'value="EE"' not in list_page(client)
+    ChallengeFactory(published=True, organisation=OrganisationFactory(country="EE"))
+
+    kept = list_page(client)
+    caches["fragments"].clear()  # what the minute does (PUBLIC_CHOICES_SECONDS)
+    read_again = list_page(client)
+
+    assert 'value="EE"' not in kept
+    assert '<option value="EE">Estonia</option>' in read_again
 
 
 def test_filtering_by_region_keeps_the_countries_of_that_continent(client):
