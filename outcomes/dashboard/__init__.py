@@ -11,6 +11,8 @@ aggregates, so the page takes the same number of queries for three submissions a
 three thousand."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, partial
 
 from django.http import Http404
 
@@ -25,7 +27,7 @@ from outcomes.dashboard.surveys import surveys_section
 from outcomes.dashboard.who_submitted import submissions_section
 from outcomes.models import DashboardCounts
 
-__all__ = ["Figure", "Section", "dashboard_figure", "programme_dashboard"]
+__all__ = ["Figure", "Part", "Section", "dashboard_figure", "programme_dashboard"]
 
 # Each drawn from its kept counts (outcomes/dashboard/counts.py names the same keys).
 FROM_COUNTS: dict[str, Callable[[Programme, object], Section]] = {
@@ -47,8 +49,25 @@ def _section(programme: Programme, counted: DashboardCounts, key: str) -> Sectio
     return COUNTED_NOW[key](programme)
 
 
-def programme_dashboard(programme: Programme, counted: DashboardCounts) -> list[Section]:
-    return [_section(programme, counted, key) for key in (*FROM_COUNTS, *COUNTED_NOW)]
+@dataclass
+class Part:
+    """A section of the page, drawn only when the page needs it: the page keeps the HTML
+    of those drawn from the kept counts for as long as the counts stand."""
+
+    key: str
+    kept: bool
+    draw: Callable[[], Section]
+
+    @cached_property
+    def section(self) -> Section:
+        return self.draw()
+
+
+def programme_dashboard(programme: Programme, counted: DashboardCounts) -> list[Part]:
+    return [
+        Part(key, key in FROM_COUNTS, partial(_section, programme, counted, key))
+        for key in (*FROM_COUNTS, *COUNTED_NOW)
+    ]
 
 
 def dashboard_figure(programme: Programme, counted: DashboardCounts, key: str) -> Figure:

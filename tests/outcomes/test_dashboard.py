@@ -52,8 +52,8 @@ def figures_of(programme) -> dict:
     """Every table of the dashboard by its key: each row's label and values."""
     return {
         figure.key: {row.label: [cell.value for cell in row.cells] for row in figure.rows}
-        for section in programme_dashboard(programme, dashboard_recount(programme=programme))
-        for figure in section.figures
+        for part in programme_dashboard(programme, dashboard_recount(programme=programme))
+        for figure in part.section.figures
     }
 
 
@@ -265,8 +265,8 @@ def test_submissions_are_counted_by_country_continent_level_and_theme(known_roun
 def test_the_largest_groups_come_first_and_a_total_closes_the_table(known_round):
     countries = next(
         figure
-        for section in programme_dashboard(known_round, dashboard_recount(programme=known_round))
-        for figure in section.figures
+        for part in programme_dashboard(known_round, dashboard_recount(programme=known_round))
+        for figure in part.section.figures
         if figure.key == "submissions-country"
     )
 

@@ -139,3 +139,21 @@ def test_a_plain_visit_to_count_again_goes_to_the_dashboard(desk, round_of_two):
     programme, _call = round_of_two
     assert desk.get(recount_url(programme)).url == dashboard(programme)
     assert not DashboardCounts.objects.filter(programme=programme).exists()
+
+
+def test_a_section_drawn_from_the_kept_counts_is_drawn_again_only_once_they_are_counted_again(
+    desk, round_of_two
+):
+    programme, call = round_of_two
+    assert SUBMITTED_ROW.format(2) in desk.get(dashboard(programme)).content.decode()
+    ChallengeFactory(call=call, status="submitted", submitted_at=timezone.now())
+    counted = DashboardCounts.objects.get(programme=programme)
+    counted.counts["funnel"][0]["submitted"] = 99  # what a stale drawing would show
+    counted.save(update_fields=["counts"])
+
+    same_counts = desk.get(dashboard(programme)).content.decode()
+    desk.post(recount_url(programme))
+    counted_again = desk.get(dashboard(programme)).content.decode()
+
+    assert SUBMITTED_ROW.format(2) in same_counts
+    assert SUBMITTED_ROW.format(3) in counted_again
