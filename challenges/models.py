@@ -141,9 +141,10 @@ class Challenge(Submission):
                 name="challenge_published_team_idx",
             ),
             # The matching board reads the state and providers wanted of every challenge
-            # of a round from this index alone: the table holds the texts, 2 KB a row.
+            # of a round from this index alone (the table holds the texts, 2 KB a row),
+            # and the review pages count a call's challenges in a state from it.
             models.Index(
-                fields=["call", "id", "status", "providers_wanted"], name="challenge_round_idx"
+                fields=["call", "status", "id", "providers_wanted"], name="challenge_round_idx"
             ),
         ]
         constraints = [

@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='challenge',
-            index=models.Index(fields=['call', 'id', 'status', 'providers_wanted'], name='challenge_round_idx'),
+            index=models.Index(fields=['call', 'status', 'id', 'providers_wanted'], name='challenge_round_idx'),
         ),
     ]

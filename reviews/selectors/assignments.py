@@ -50,9 +50,9 @@ class AssignmentOverview:
     short: int = 0
 
 
-def items_short_of_reviewers(*, call: Call, wanted: int) -> int:
-    """How many of the call's items have fewer than ``wanted`` reviewers: all of them but
-    those with enough, counted in the database from two indexes."""
+def items_short_of_reviewers(*, call: Call, wanted: int, items: int) -> int:
+    """How many of the call's ``items`` have fewer than ``wanted`` reviewers: all of them
+    but those with enough, counted in the database from an index."""
     enough = (
         Assignment.objects.filter(call=call)
         .values("item")
@@ -60,7 +60,7 @@ def items_short_of_reviewers(*, call: Call, wanted: int) -> int:
         .filter(n__gte=wanted)
         .order_by()
     )
-    return ReviewItem.objects.filter(call=call).count() - enough.count()
+    return items - enough.count()
 
 
 def assignment_overview(*, call: Call, page_number=None) -> AssignmentOverview:
@@ -75,7 +75,11 @@ def assignment_overview(*, call: Call, page_number=None) -> AssignmentOverview:
         pool_rows=[(reviewer, loads.get(reviewer.pk, 0)) for reviewer in reviewer_pool()],
         conflicts=declared_conflicts(call=call),
         wanted=wanted,
-        short=items_short_of_reviewers(call=call, wanted=wanted) if wanted else 0,
+        short=(
+            items_short_of_reviewers(call=call, wanted=wanted, items=page.paginator.count)
+            if wanted
+            else 0
+        ),
     )
 
 
