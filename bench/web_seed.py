@@ -41,6 +41,9 @@ FROM (SELECT item_id, COUNT(*) AS done, AVG(mean) AS mean FROM (
   JOIN reviews_criterion c ON c.id = s.criterion_id
   WHERE a.submitted_at IS NOT NULL AND s.score IS NOT NULL GROUP BY a.id
 ) AS r GROUP BY item_id) AS f WHERE item.id = f.item_id AND item.call_id = %s"""
+REVIEWERS_PER_ITEM = """UPDATE reviews_reviewitem AS item SET reviewers = a.n
+FROM (SELECT item_id, COUNT(*) AS n FROM reviews_assignment GROUP BY item_id) AS a
+WHERE item.id = a.item_id AND item.call_id = %s"""
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
 
@@ -239,6 +242,7 @@ def _reviews(rng, call, challenges, staff, now) -> None:
     )
     with connection.cursor() as cursor:  # what reviews.services.figures keeps, at once
         cursor.execute(FIGURES, [call.pk])
+        cursor.execute(REVIEWERS_PER_ITEM, [call.pk])
     _decisions(rng, items, challenges, secretariat, now)
 
 

@@ -170,6 +170,9 @@ class ReviewItem(models.Model):
     # a page of the call's ranking reads one page of rows, not every score of the call.
     reviews_done = models.PositiveIntegerField(default=0, editable=False)
     mean_score = models.FloatField(null=True, blank=True, editable=False)
+    # Kept by the services that assign and unassign, so that the assignments page
+    # counts the items short of reviewers from an index, not from every assignment.
+    reviewers = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("submission under review")
@@ -182,6 +185,7 @@ class ReviewItem(models.Model):
         ]
         # The call's ranking has an index on PostgreSQL (migration 0003: SQLite cannot
         # index NULLS LAST).
+        indexes = [models.Index(fields=["call", "reviewers"], name="item_reviewers_idx")]
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}"

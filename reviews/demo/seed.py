@@ -33,6 +33,7 @@ from reviews.models import (
     Score,
 )
 from reviews.services import item_figures_refresh
+from reviews.services.figures import reviewers_refresh
 from solutions.demo.seed import CALENDAR, PAST_PROGRAMME, PAST_TITLES
 from solutions.models import Solution
 from submissions.models import SubmissionState
@@ -156,6 +157,7 @@ def _create_review(
         for number, (criterion, score) in enumerate(zip(criteria, review["scores"], strict=True))
     )
     item_figures_refresh(item=item)  # as review_save does
+    reviewers_refresh(items=ReviewItem.objects.filter(pk=item.pk))  # as the services do
     return assignment
 
 

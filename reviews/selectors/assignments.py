@@ -50,17 +50,10 @@ class AssignmentOverview:
     short: int = 0
 
 
-def items_short_of_reviewers(*, call: Call, wanted: int, items: int) -> int:
-    """How many of the call's ``items`` have fewer than ``wanted`` reviewers: all of them
-    but those with enough, counted in the database from an index."""
-    enough = (
-        Assignment.objects.filter(call=call)
-        .values("item")
-        .annotate(n=Count("item"))
-        .filter(n__gte=wanted)
-        .order_by()
-    )
-    return items - enough.count()
+def items_short_of_reviewers(*, call: Call, wanted: int) -> int:
+    """How many of the call's items have fewer than ``wanted`` reviewers, from the
+    number each keeps (`ReviewItem.reviewers`) and its index."""
+    return ReviewItem.objects.filter(call=call, reviewers__lt=wanted).count()
 
 
 def assignment_overview(*, call: Call, page_number=None) -> AssignmentOverview:
@@ -75,11 +68,7 @@ def assignment_overview(*, call: Call, page_number=None) -> AssignmentOverview:
         pool_rows=[(reviewer, loads.get(reviewer.pk, 0)) for reviewer in reviewer_pool()],
         conflicts=declared_conflicts(call=call),
         wanted=wanted,
-        short=(
-            items_short_of_reviewers(call=call, wanted=wanted, items=page.paginator.count)
-            if wanted
-            else 0
-        ),
+        short=items_short_of_reviewers(call=call, wanted=wanted) if wanted else 0,
     )
 
 

@@ -34,7 +34,7 @@ from reviews.selectors import (
     submissions_taken_into_review,
     submissions_waiting_for_screening,
 )
-from reviews.services.figures import item_figures_refresh
+from reviews.services.figures import item_figures_refresh, reviewers_refresh
 from reviews.services.guards import phase_require
 from submissions.models import SubmissionState
 from submissions.services.lifecycle import submission_transition
@@ -232,6 +232,7 @@ def assignment_run(*, call: Call, by: User, now=None) -> AssignmentResult:
         Assignment(item_id=item_pk, call=call, reviewer_id=reviewer_pk, assigned_by=by)
         for item_pk, reviewer_pk in plan.pairs
     )
+    reviewers_refresh(items=ReviewItem.objects.filter(call=call))
     result.created, result.short, result.loads = len(created), plan.short, plan.loads
     _audit_run(call, by, result)
     _tell_each_reviewer(plan, items, reviewers, phase, result.told)
@@ -275,6 +276,7 @@ def assignment_add(
         raise ValidationError(
             _("%(person)s already reviews this submission.") % {"person": reviewer}
         )
+    reviewers_refresh(items=ReviewItem.objects.filter(pk=item.pk))
     audit_record(
         actor=by,
         action="review.assigned_by_hand",
@@ -296,6 +298,7 @@ def assignment_remove(*, assignment: Assignment, by: User) -> None:
     }
     item = assignment.item
     assignment.delete()
+    reviewers_refresh(items=ReviewItem.objects.filter(pk=item.pk))
     if details["review_submitted"]:
         item_figures_refresh(item=item)
     audit_record(actor=by, action="review.assignment_removed", target=item, details=details)

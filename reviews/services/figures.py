@@ -1,11 +1,13 @@
-"""The figures the call's ranking is read by, kept on each review item: how many of its
-reviews are submitted and the mean of their weighted scores."""
+"""The figures kept on each review item for the call's pages: how many of its reviews
+are submitted and the mean of their weighted scores (the ranking), and how many reviewers
+it has (the assignments page)."""
 
 from collections import defaultdict
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from reviews.models import ReviewItem
+from reviews.models import Assignment, ReviewItem
 
 
 def review_figures(*, assignments: QuerySet) -> dict[int, tuple[int, float | None]]:
@@ -32,6 +34,19 @@ def review_figures(*, assignments: QuerySet) -> dict[int, tuple[int, float | Non
         item_id: (n, sum(means[item_id]) / len(means[item_id]) if means[item_id] else None)
         for item_id, n in done.items()
     }
+
+
+def reviewers_refresh(*, items: QuerySet[ReviewItem]) -> None:
+    """Called inside the service that assigned or unassigned reviewers of these items:
+    how many each has, in one UPDATE."""
+    per_item = (
+        Assignment.objects.filter(item=OuterRef("pk"))
+        .order_by()
+        .values("item")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    items.update(reviewers=Coalesce(Subquery(per_item), 0))
 
 
 def item_figures_refresh(*, item: ReviewItem) -> None:

@@ -11,9 +11,9 @@ from incubator.models.programmes import WindowState
 from incubator.services.audit import audit_record
 from incubator.times import in_zone
 from reviews.access import assignments_of_reviewer
-from reviews.models import SCALE, Assignment, Conflict, Criterion, ReviewPhase, Score
+from reviews.models import SCALE, Assignment, Conflict, Criterion, ReviewItem, ReviewPhase, Score
 from reviews.selectors import UNDER_REVIEW
-from reviews.services.figures import item_figures_refresh
+from reviews.services.figures import item_figures_refresh, reviewers_refresh
 from reviews.services.guards import phase_require
 
 Answers = dict[int, tuple[int | None, str]]  # criterion pk: (score or None, comment)
@@ -121,6 +121,7 @@ def conflict_declare(*, assignment: Assignment, by: User, reason: str) -> Confli
         item=item, reviewer=by, defaults={"reason": reason.strip()}
     )
     assignment.delete()
+    reviewers_refresh(items=ReviewItem.objects.filter(pk=item.pk))
     audit_record(
         actor=by, action="review.conflict_declared", target=item, details={"reason": reason}
     )

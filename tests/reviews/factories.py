@@ -10,6 +10,7 @@ from django.utils import timezone
 from incubator.models import Role, RoleGrant
 from reviews.models import Assignment, Criterion, ReviewerProfile, ReviewItem, ReviewPhase, Score
 from reviews.services import item_figures_refresh
+from reviews.services.figures import reviewers_refresh
 from tests.factories import CallFactory, ChallengeFactory, UserFactory
 
 ANCHORS = ["Very weak", "Weak", "Adequate", "Strong", "Outstanding"]
@@ -86,6 +87,7 @@ def challenge_under_review(call, **kwargs) -> ReviewItem:
 def assign(item, person, *, scores=None, submitted=False, comment="") -> Assignment:
     """An assignment; with ``scores`` (one per criterion, in rubric order) a review."""
     assignment = Assignment.objects.create(item=item, reviewer=person)
+    reviewers_refresh(items=ReviewItem.objects.filter(pk=item.pk))  # as the services do
     if scores is not None:
         criteria = list(item.call.review_criteria.order_by("position", "pk"))
         for criterion, score in zip(criteria, scores, strict=True):

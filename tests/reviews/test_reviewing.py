@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.models import Assignment, Conflict, Score
+from reviews.models import Assignment, Conflict, ReviewItem, Score
 from tests.factories import OrganisationFactory
 from tests.reviews.factories import (
     assign,
@@ -197,6 +197,7 @@ def test_declining_for_a_conflict_records_it_and_removes_the_assignment(client_o
 
     assert "Your conflict of interest is recorded" in response.content.decode()
     assert not Assignment.objects.exists()
+    assert ReviewItem.objects.get().reviewers == 0
     conflict = Conflict.objects.get()
     assert (conflict.reviewer, conflict.reason) == (ana, "I advised this team in 2025.")
     assert client.get(review_url(assignment)).status_code == 404

@@ -298,6 +298,8 @@ def test_the_secretariat_adds_a_reviewer_by_hand_and_they_are_told(desk):
 
     assert "Ana Reviewer is added. 1 person is told by email." in response.content.decode()
     assert Assignment.objects.filter(item=item, reviewer=person).exists()
+    item.refresh_from_db()
+    assert item.reviewers == 1
     email = Notification.objects.get(recipient=person)
     assert "Island ferries" in email.body_text
 
@@ -336,6 +338,8 @@ def test_the_secretariat_removes_an_assignment(desk):
 
     assert "Ana Reviewer no longer reviews this submission." in response.content.decode()
     assert not Assignment.objects.exists()
+    item.refresh_from_db()
+    assert item.reviewers == 0
 
 
 def test_removing_an_assignment_of_another_submission_is_a_404(desk):
