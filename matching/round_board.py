@@ -1,6 +1,7 @@
 """Careful reads for the matching board at the scale of a round: one row per challenge
 with its proposed providers, its state, best score and flags, filtered and searched, a
-page at a time, in a fixed number of queries however many challenges the round has."""
+page at a time, in a fixed number of queries however many challenges the round has
+(their states are worked out in the database: `round_states`)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,19 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from challenges.models import Challenge
 from incubator.models import Programme
 from matching.models import Candidate, Match, MatchRun
+from matching.round_states import BoardState, in_state, state_tallies, states_of
 from matching.selectors import board_challenges, round_challenges
 from solutions.models import Solution
 
 ROWS_PER_PAGE = 50
-
-
-class BoardState(TextChoices):
-    """Where a challenge stands in matching, from its pairs."""
-
-    CONFIRMED = "confirmed", _("Confirmed")
-    PARTLY = "partly", _("Partly confirmed")
-    PROPOSED = "proposed", _("Proposed")
-    UNPAIRED = "unpaired", _("No pair")
 
 
 class Flag(TextChoices):
@@ -49,15 +42,6 @@ class BoardRow:
         return max((match.score for match in self.matches), default=None)
 
 
-def _state(wanted: int, confirmed: int, pairs: int) -> BoardState:
-    """From a challenge's providers wanted and its confirmed and proposed pairs."""
-    if confirmed and confirmed >= wanted:
-        return BoardState.CONFIRMED
-    if confirmed:
-        return BoardState.PARTLY
-    return BoardState.PROPOSED if pairs else BoardState.UNPAIRED
-
-
 def _flags(row: BoardRow, loads: Counter, has_run: bool) -> list[Flag]:
     flags = []
     if any(loads[match.solution_id] > match.solution.capacity for match in row.matches):
@@ -80,30 +64,6 @@ class Board:
     state_counts: list[tuple[BoardState, int]]
 
 
-def _states(programme: Programme, challenges) -> dict[int, str]:
-    """The state of every listed challenge, in order, from two queries of plain numbers
-    that PostgreSQL answers from two indexes; the loop is kept lean: it runs 50,000
-    times on a large round."""
-    pairs = {
-        pk: (n, confirmed)
-        for pk, n, confirmed in Match.objects.filter(programme=programme)
-        .exclude(state=Match.State.REJECTED)
-        .values_list("challenge_id")
-        .annotate(
-            n=Count("challenge"),
-            confirmed=Count("challenge", filter=Q(state=Match.State.CONFIRMED)),
-        )
-        .values_list("challenge_id", "n", "confirmed")
-        .order_by()
-    }
-    unpaired = BoardState.UNPAIRED.value
-    states = {}
-    for pk, wanted in sorted(challenges.order_by().values_list("pk", "providers_wanted")):
-        found = pairs.get(pk)
-        states[pk] = unpaired if found is None else _state(wanted, found[1], found[0]).value
-    return states
-
-
 def _loads(programme: Programme, solution_ids: set[int]) -> Counter:
     """How many pairs of the round, proposed or confirmed, each of these providers is in."""
     return Counter(
@@ -118,8 +78,10 @@ def _loads(programme: Programme, solution_ids: set[int]) -> Counter:
 
 
 def _rows(programme: Programme, run: MatchRun | None, pks: list[int]) -> list[BoardRow]:
-    """The rows of these challenges, in five queries: the challenges with their themes
-    and pairs, the candidates per challenge and the loads of their providers."""
+    """The rows of these challenges, in six queries: their states, the challenges with
+    their themes and pairs, the candidates per challenge and the loads of their
+    providers."""
+    states = states_of(programme, pks)
     challenges = board_challenges(programme).filter(pk__in=pks).defer("search_vector")
     counts = {}
     if run is not None:
@@ -135,8 +97,7 @@ def _rows(programme: Programme, run: MatchRun | None, pks: list[int]) -> list[Bo
     for challenge in challenges:
         matches = list(challenge.matches.all())
         row = BoardRow(challenge=challenge, matches=matches, candidates=counts.get(challenge.pk, 0))
-        confirmed = sum(1 for match in matches if match.state == Match.State.CONFIRMED)
-        row.state = _state(challenge.providers_wanted, confirmed, len(matches))
+        row.state = BoardState(states[challenge.pk])
         row.flags = _flags(row, loads, run is not None)
         rows.append(row)
     return rows
@@ -158,11 +119,15 @@ def board_page(
         )
     if theme:
         challenges = challenges.filter(themes__slug=theme).distinct()
-    states = _states(programme, challenges)
-    shown = [pk for pk, found in states.items() if found == state] if state else list(states)
-    page = Paginator(shown, ROWS_PER_PAGE).get_page(page_number)
+    tally = state_tallies(programme, challenges)
+    if state:
+        listed = in_state(programme, challenges, state)
+    else:
+        listed = challenges.order_by("pk").values_list("pk", flat=True)
+    paginator = Paginator(listed, ROWS_PER_PAGE)
+    paginator.count = tally[state] if state else tally.total()  # counted already
+    page = paginator.get_page(page_number)
     page.object_list = _rows(programme, run, list(page.object_list))
-    tally = Counter({state: len(shown)} if state else states.values())
     return Board(page=page, state_counts=[(s, tally[s]) for s in BoardState if tally[s]])
 
 

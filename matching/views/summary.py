@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 
 from incubator.access import secretariat_required
 from incubator.selectors.programmes import programme_by_slug, themes_in_order
-from matching.round_board import BoardState, board_page
+from matching.round_board import board_page
+from matching.round_states import BoardState
 from matching.selectors import latest_finished_run
 
 

@@ -18,7 +18,7 @@ from incubator.models.outbox import NotificationStatus
 from incubator.models.programmes import WindowState
 from incubator.status import _BY_TONE, MARKS, TONES, Tone, UnknownState, tone_of
 from matching.models import Match, MatchRun
-from matching.round_board import BoardState
+from matching.round_states import BoardState
 from outcomes.models import StoryState
 from submissions.models import SubmissionState
 from tests.factories import ChallengeFactory, MembershipFactory

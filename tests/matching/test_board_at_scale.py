@@ -99,6 +99,33 @@ def test_the_board_filters_by_state_and_theme_and_searches_by_name(desk, program
     assert "Clinic queues" not in by_team
 
 
+def test_the_board_counts_and_filters_each_state_from_the_pairs(desk, programme):
+    names = ["Every provider confirmed", "One of two confirmed", "Only proposed", "Unmatched meters"]
+    found = {name: challenge(programme, name) for name in names}
+    found["One of two confirmed"].providers_wanted = 2
+    found["One of two confirmed"].save()
+    tallinn, lisbon = provider(programme, "Tallinn Office"), provider(programme, "Lisbon Lab")
+    pair(programme, found["Every provider confirmed"], tallinn, state="confirmed")
+    pair(programme, found["One of two confirmed"], tallinn, state="confirmed")
+    pair(programme, found["One of two confirmed"], lisbon)
+    pair(programme, found["Only proposed"], lisbon)
+    pair(programme, found["Unmatched meters"], lisbon, state="rejected")
+
+    page = board(desk, programme)
+    shown = {
+        state: [name for name in names if name in board(desk, programme, state=state)]
+        for state in ("confirmed", "partly", "proposed", "unpaired")
+    }
+
+    assert "Confirmed: 1 · Partly confirmed: 1 · Proposed: 1 · No pair: 1" in page
+    assert shown == {
+        "confirmed": ["Every provider confirmed"],
+        "partly": ["One of two confirmed"],
+        "proposed": ["Only proposed"],
+        "unpaired": ["Unmatched meters"],
+    }
+
+
 def test_the_board_issues_as_many_queries_for_a_round_of_72_as_for_3(
     desk, programme, queries_to_render, django_assert_max_num_queries
 ):
