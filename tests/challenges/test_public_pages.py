@@ -421,3 +421,18 @@ def test_a_challenge_with_the_word_in_its_title_ranks_first(client):
         )
     )
     assert all(ranked), "the services fill the search vector on PostgreSQL"
+
+
+def test_the_filters_kept_for_everyone_never_carry_one_visitors_choices(client):
+    chile = OrganisationFactory(country="CL")
+    ChallengeFactory(published=True, title="Ferries", organisation=chile)
+
+    plain = list_page(client)
+    filtered = list_page(client, q="ferries", country="CL")
+    plain_again = list_page(client)
+
+    assert 'value="ferries"' in filtered
+    assert '<option value="CL" selected>Chile</option>' in filtered
+    for page in (plain, plain_again):
+        assert 'value="ferries"' not in page
+        assert '<option value="CL">Chile</option>' in page

@@ -100,7 +100,12 @@ def test_the_board_filters_by_state_and_theme_and_searches_by_name(desk, program
 
 
 def test_the_board_counts_and_filters_each_state_from_the_pairs(desk, programme):
-    names = ["Every provider confirmed", "One of two confirmed", "Only proposed", "Unmatched meters"]
+    names = [
+        "Every provider confirmed",
+        "One of two confirmed",
+        "Only proposed",
+        "Unmatched meters",
+    ]
     found = {name: challenge(programme, name) for name in names}
     found["One of two confirmed"].providers_wanted = 2
     found["One of two confirmed"].save()
