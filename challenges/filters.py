@@ -5,7 +5,7 @@ about and where its team is; each adds its own."""
 import django_filters
 from django import forms
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -72,11 +72,13 @@ class ChallengeFilter(django_filters.FilterSet):
         for name, choices in self.read_choices().items():
             self.filters[name].extra["choices"] = choices
 
-    def read_choices(self) -> dict[str, list]:
-        """The choices that depend on the data, one plain query each. Countries are asked
-        of the few teams rather than the many challenges."""
+    def read_choices(self, within: QuerySet[Challenge] | None = None) -> dict[str, list]:
+        """The choices that depend on the data, one plain query each: the countries of the
+        teams with a challenge ``within`` the list (the whole list unless told), asked of
+        the few teams rather than the many challenges."""
+        within = self.queryset if within is None else within
         codes = (
-            Organisation.objects.filter(Exists(self.queryset.filter(organisation=OuterRef("pk"))))
+            Organisation.objects.filter(Exists(within.filter(organisation=OuterRef("pk"))))
             .order_by()
             .values_list("country", flat=True)
             .distinct()
@@ -114,13 +116,13 @@ class PublicChallengeFilter(ChallengeFilter):
         empty_label=_("Any programme"),
     )
 
-    def read_choices(self) -> dict[str, list]:
+    def read_choices(self, within=None) -> dict[str, list]:
         """The same for every visitor of a language: kept for a minute in each process (a
         third of the list's time went to these three queries)."""
         key = f"public-challenge-filter-choices:{get_language()}"
         choices = caches["fragments"].get(key)
         if choices is None:
-            choices = super().read_choices() | {
+            choices = super().read_choices(within) | {
                 "programme": list(
                     Programme.objects.order_by("-created_at").values_list("slug", shown("name"))
                 )
@@ -157,6 +159,14 @@ class ScreeningFilter(ChallengeFilter):
         method="filter_language",
         empty_label=_("Any language"),
     )
+
+    def read_choices(self, within=None) -> dict[str, list]:
+        """On one call's desk, the countries of that call's teams: a small call's desk
+        then costs the same beside a large one."""
+        call = str((self.data or {}).get("call", ""))
+        if within is None and call.isdigit():
+            within = self.queryset.filter(call_id=int(call))
+        return super().read_choices(within)
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)

@@ -174,6 +174,19 @@ def test_the_call_filter_keeps_the_challenges_of_one_call(desk):
     assert "Water metering in small towns" not in page
 
 
+def test_the_desk_of_one_call_offers_the_countries_of_that_calls_teams(desk):
+    call = CallFactory(title="Call for challenges 2027")
+    _ferries(call=call, organisation=OrganisationFactory(country="CL"))
+    _metering(organisation=OrganisationFactory(country="PT"))
+
+    one_call = queue_page(desk, call=str(call.pk))
+    every_call = queue_page(desk)
+
+    assert '<option value="CL">Chile</option>' in one_call
+    assert 'value="PT"' not in one_call
+    assert '<option value="PT">Portugal</option>' in every_call
+
+
 def test_a_language_filter_matches_whole_codes_only(desk):
     _ferries(languages=["en"])
     _metering(languages=["de"])
