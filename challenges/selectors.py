@@ -18,7 +18,7 @@ def _with_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
     )
 
 
-# What a challenge's card shows (challenges/public/_challenge_item.html), and no more: the
+# What a challenge's card shows (challenges/public/_card.html), and no more: the
 # long texts and the search vector stay in the table.
 CARD_FIELDS = (
     "title",

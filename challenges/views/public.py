@@ -7,28 +7,25 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from challenges.filters import PublicChallengeFilter
-from challenges.models import LifecycleStage, Sector
 from challenges.selectors import challenge_cards, challenge_for_public
+from challenges.views.cards import cards_of, listed
 from incubator.models import Programme
 
 PAGE_SIZE = 20
 LATEST_ON_PROGRAMME = 5
-# Labels for the result cards, looked up once per label shown: get_FOO_display()
-# translates every choice of the field on each call.
-LABELS = {"sector_names": dict(Sector.choices), "stage_names": dict(LifecycleStage.choices)}
 
 
 def challenge_list(request):
     filterset = PublicChallengeFilter(request.GET, queryset=challenge_cards())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(listed(filterset.qs), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "challenges/public/list.html",
         {
             "form": filterset.form,
             "page": page,
+            "cards": cards_of(page.object_list),
             "query_string": urlencode(filterset.active),
-            **LABELS,
         },
     )
 
@@ -49,8 +46,7 @@ def programme_detail(request, slug):
             "programme": programme,
             "calls": programme.calls.order_by("opens_at"),
             "published_count": published.count(),
-            "latest": published[:LATEST_ON_PROGRAMME],
+            "latest": cards_of(listed(published)[:LATEST_ON_PROGRAMME], level=4),
             "list_query": urlencode({"programme": programme.slug}),
-            **LABELS,
         },
     )

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -436,3 +437,24 @@ def test_the_filters_kept_for_everyone_never_carry_one_visitors_choices(client):
     for page in (plain, plain_again):
         assert 'value="ferries"' not in page
         assert '<option value="CL">Chile</option>' in page
+
+
+def test_a_page_of_kept_cards_reads_no_card_from_the_database(client):
+    ChallengeFactory.create_batch(3, published=True)
+    list_page(client)  # draws and keeps the cards
+
+    with CaptureQueriesContext(connection) as kept:
+        page = list_page(client)
+
+    assert page.count('<li class="card">') == 3
+    assert not [q for q in kept.captured_queries if '"challenges_challenge"."title"' in q["sql"]]
+
+
+def test_a_changed_challenge_shows_its_new_card_at_once(client):
+    challenge = ChallengeFactory(published=True, title="Ferries for island schools")
+    assert "Ferries for island schools" in list_page(client)
+
+    challenge.title = "Ferries and buses for island schools"
+    challenge.save()  # a new updated time
+
+    assert "Ferries and buses for island schools" in list_page(client)
