@@ -5,6 +5,7 @@ page at a time, in a fixed number of queries however many challenges the round h
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, TextChoices
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from challenges.models import Challenge
 from incubator.models import Programme
 from matching.models import Candidate, Match, MatchRun
-from matching.round_states import BoardState, in_state, state_tallies, states_of
+from matching.round_states import BoardState, in_state, kept_tallies, state_tallies, states_of
 from matching.selectors import board_challenges, round_challenges
 from solutions.models import Solution
 
@@ -58,10 +59,12 @@ def _flags(row: BoardRow, loads: Counter, has_run: bool) -> list[Flag]:
 @dataclass
 class Board:
     """The board as filtered: a page of its rows and how many challenges are in each
-    state, counted from one grouped query, not from the rows."""
+    state, counted from one grouped query, not from the rows; unfiltered, the kept
+    counts of the whole round and when they were counted."""
 
     page: Page
     state_counts: list[tuple[BoardState, int]]
+    counted_at: datetime | None = None
 
 
 def _loads(programme: Programme, solution_ids: set[int]) -> Counter:
@@ -119,16 +122,22 @@ def board_page(
         )
     if theme:
         challenges = challenges.filter(themes__slug=theme).distinct()
-    tally = state_tallies(programme, challenges)
+    counted_at = None
+    if query or theme or state:
+        tally = state_tallies(programme, challenges)
+    else:
+        tally, counted_at = kept_tallies(programme, challenges)
     if state:
         listed = in_state(programme, challenges, state)
     else:
         listed = challenges.order_by("pk").values_list("pk", flat=True)
     paginator = Paginator(listed, ROWS_PER_PAGE)
-    paginator.count = tally[state] if state else tally.total()  # counted already
+    if counted_at is None:
+        paginator.count = tally[state] if state else tally.total()  # counted already
     page = paginator.get_page(page_number)
     page.object_list = _rows(programme, run, list(page.object_list))
-    return Board(page=page, state_counts=[(s, tally[s]) for s in BoardState if tally[s]])
+    state_counts = [(s, tally[s]) for s in BoardState if tally[s]]
+    return Board(page=page, state_counts=state_counts, counted_at=counted_at)
 
 
 def explanation_names(*, matches: list[Match]) -> tuple[dict[int, str], dict[int, str]]:

@@ -21,6 +21,7 @@ from matching.engine.model import Weights
 from matching.engine.run import match
 from matching.models import Candidate, Exclusion, Match, MatchRun
 from matching.problem import build_problem
+from matching.round_states import tallies_changed
 from matching.selectors import active_runs, kept_pairs, run_params
 from matching.signals import match_confirmed
 
@@ -98,6 +99,7 @@ def _matches_replace(run: MatchRun, result, challenges: dict, solutions: dict) -
     """Open proposals nobody locked or decided on go; each match the run found becomes
     one, or updates the explanation of a pair that was kept."""
     kept = kept_pairs(run.programme)
+    tallies_changed(programme_id=run.programme_id)
     Match.objects.filter(programme=run.programme, state=Match.State.PROPOSED, locked=False).delete()
     for found in result.matches:
         challenge_id, solution_id = challenges[found.challenge], solutions[found.provider]
@@ -214,6 +216,7 @@ def pair_exclude(*, match: Match, by: User, reason: str = "") -> Exclusion:
         actor=by, action="match.excluded", target=match.challenge, details={"reason": reason}
     )
     match.delete()
+    tallies_changed(programme_id=match.programme_id)
     return exclusion
 
 
@@ -227,6 +230,7 @@ def match_reject(*, match: Match, by: User) -> Match:
     match.decided_by, match.decided_at = by, timezone.now()
     match.save(update_fields=["state", "locked", "decided_by", "decided_at"])
     audit_record(actor=by, action="match.rejected", target=match)
+    tallies_changed(programme_id=match.programme_id)
     return match
 
 
@@ -249,6 +253,7 @@ def match_confirm(*, match: Match, by: User, told: Audience | None = None) -> Ma
     match.decided_by, match.decided_at = by, timezone.now()
     match.save(update_fields=["state", "locked", "decided_by", "decided_at"])
     audit_record(actor=by, action="match.confirmed", target=match)
+    tallies_changed(programme_id=match.programme_id)
     _introduce(match, told)
     match_confirmed.send(sender=Match, match=match, by=by)
     return match

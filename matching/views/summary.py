@@ -59,5 +59,6 @@ def board(request, slug):
             # The filters the page links keep.
             "query_string": urlencode({key: value for key, value in wanted.items() if value}),
             "state_counts": board.state_counts,
+            "counted_at": board.counted_at,
         },
     )

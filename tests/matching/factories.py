@@ -1,6 +1,7 @@
 """A round's challenges, providers and pairs for the matching tests."""
 
 from matching.models import Match
+from matching.round_states import tallies_changed
 from tests.factories import CallFactory, ChallengeFactory, OrganisationFactory
 from tests.solutions.factories import SolutionFactory, SolutionsCallFactory
 
@@ -19,6 +20,9 @@ def provider(programme, name, **kwargs):
 
 
 def pair(programme, found, solution, *, score=0.8, state="proposed"):
-    return Match.objects.create(
+    """A pair, as the services leave one: the board counts its states again."""
+    made = Match.objects.create(
         programme=programme, challenge=found, solution=solution, score=score, state=state
     )
+    tallies_changed(programme_id=programme.pk)
+    return made

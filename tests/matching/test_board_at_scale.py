@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from incubator.models import Notification
-from matching.models import Candidate, MatchRun
+from matching.models import Candidate, Match, MatchRun
+from matching.services import match_confirm
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -129,6 +130,29 @@ def test_the_board_counts_and_filters_each_state_from_the_pairs(desk, programme)
         "proposed": ["Only proposed"],
         "unpaired": ["Unmatched meters"],
     }
+
+
+def test_the_whole_rounds_states_are_kept_until_a_service_changes_a_pair(
+    desk, programme, django_capture_on_commit_callbacks
+):
+    ferries = challenge(programme, "Ferries for island schools")
+    meters = challenge(programme, "Water meters read by hand")
+    tallinn = provider(programme, "Tallinn Office", capacity=2)
+    proposed = pair(programme, ferries, tallinn)
+
+    first = board(desk, programme)
+    Match.objects.create(programme=programme, challenge=meters, solution=tallinn)
+    kept = board(desk, programme)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_confirm(match=proposed, by=with_second_factor(secretariat_user()))
+    after = board(desk, programme)
+    filtered = board(desk, programme, state="proposed")
+
+    assert "Proposed: 1 · No pair: 1" in first
+    assert "States as counted on" in first
+    assert "Proposed: 1 · No pair: 1" in kept  # a pair written behind the services' back
+    assert "Confirmed: 1 · Proposed: 1" in after
+    assert "Proposed: 1" in filtered and "States as counted on" not in filtered
 
 
 def test_the_board_issues_as_many_queries_for_a_round_of_72_as_for_3(
