@@ -42,9 +42,11 @@ def showcase_matches(programme: Programme) -> QuerySet[Match]:
 
 
 def showcase_cases(programme: Programme) -> QuerySet[Match]:
+    # The engine's explanations and the search index are never shown here.
     return (
         showcase_matches(programme)
         .select_related("challenge__organisation", "solution__organisation")
+        .defer("components", "reasons", "alternates", "passed_over", "challenge__search_vector")
         .prefetch_related(Prefetch("challenge__themes", Theme.objects.order_by("name")))
         .order_by("-decided_at", "-pk")
     )
