@@ -15,7 +15,8 @@ import numpy as np
 
 from matching.engine.model import Embedder
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*")
+# A sentence ends at a line break, or at one of these marks followed by a space.
+_SENTENCE_END = re.compile(r"[.!?;:]\s+")
 # A sentence longer than this is cut at its commas; a piece shorter than MIN_WORDS joins
 # the one before it, since two words out of context mean little.
 MAX_WORDS = 16
@@ -27,11 +28,24 @@ MAX_PHRASES = 8
 MIN_SIMILARITY = 0.3
 
 
+def _sentences(text: str):
+    """The sentences of `text`, one at a time, so that a long text is read only as far
+    as the phrases kept from it."""
+    for line in text.split("\n"):
+        start = 0
+        for end in _SENTENCE_END.finditer(line):
+            yield line[start : end.start()]
+            start = end.end()
+        yield line[start:]
+
+
 def phrases(text: str) -> list[str]:
     """The phrases of `text`, in order, without their closing punctuation."""
     found: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence = sentence.strip(" .;:!?")
+    for sentence in _sentences(text):
+        if len(found) >= MAX_PHRASES:
+            break  # later sentences only add phrases, never change these
+        sentence = sentence.strip().strip(" .;:!?")
         if not sentence:
             continue
         pieces = [sentence] if len(sentence.split()) <= MAX_WORDS else sentence.split(",")
