@@ -106,13 +106,14 @@ def reasons_for(
 def deciding_component(weights: Weights, ahead: dict[str, float], behind: dict[str, float]) -> str:
     """The component on which `ahead` leads `behind` most (weight × difference, ties to
     the earlier component), "" when it leads on none."""
-    leads = [
-        (getattr(weights, name) * (ahead[name] - behind[name]), -COMPONENTS.index(name), name)
-        for name in COMPONENTS
-        if name in ahead and name in behind
-    ]
-    lead, _, name = max(leads)
-    return name if lead > 0 else ""
+    # A plain loop: this runs for every alternate and passed-over candidate of a round.
+    most, deciding = 0.0, ""
+    for name in COMPONENTS:
+        if name in ahead and name in behind:
+            lead = getattr(weights, name) * (ahead[name] - behind[name])
+            if lead > most:
+                most, deciding = lead, name
+    return deciding
 
 
 class TextFacts:

@@ -1,7 +1,8 @@
 """Why a pair was proposed and why a better-scored provider went elsewhere, in codes with
 data and in English, and the incubator-matches/1 document."""
 
-from matching.engine import Challenge, Params, Problem, Provider, match
+from matching.engine import Challenge, Params, Problem, Provider, Weights, match
+from matching.engine.explain import deciding_component
 
 LISBON, PARIS, SAO_PAULO = "Europe/Lisbon", "Europe/Paris", "America/Sao_Paulo"
 
@@ -91,3 +92,15 @@ def test_the_exchange_document_has_the_spec_shape():
         assert set(entry) == {"challenge", "solution", "score", "reasons"}
         assert entry["reasons"] and all(isinstance(r, str) for r in entry["reasons"])
         assert 0 <= entry["score"] <= 1
+
+
+def test_the_deciding_component_is_the_largest_weighted_lead_ties_to_the_earlier():
+    weights = Weights(text=0.5, themes=0.25, languages=0.25, hours=0, interest=0, review=0)
+    ahead = {"text": 0.75, "themes": 1.0, "languages": 1.0, "hours": 1.0, "interest": 0.0}
+    behind = {"text": 0.25, "themes": 0.0, "languages": 0.5, "hours": 0.0, "interest": 0.0}
+
+    # text leads by 0.5 × 0.5, themes by 0.25 × 1: equal, and text comes first.
+    assert deciding_component(weights, ahead, behind) == "text"
+    assert deciding_component(weights, behind, ahead) == ""
+    assert deciding_component(weights, {**ahead, "review": 1.0}, behind) == "text"
+    assert deciding_component(weights, {**behind, "themes": 0.9}, behind) == "themes"
