@@ -49,10 +49,12 @@ class Command(BaseCommand):
         )
         if options["json"]:
             self.stderr.write(certificate)
-            json.dump(
-                result.to_exchange_dict(programme.slug), sys.stdout, ensure_ascii=False, indent=2
+            # One compact line, in one call: only then does json use its C encoder, which
+            # writes a 10,000 × 10,000 round's 19 MB several times faster.
+            document = json.dumps(
+                result.to_exchange_dict(programme.slug), ensure_ascii=False, separators=(",", ":")
             )
-            sys.stdout.write("\n")
+            sys.stdout.write(document + "\n")
             return
         self.stdout.write(
             f"{figures.matches} matches for {figures.challenges} challenges and "
