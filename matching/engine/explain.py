@@ -13,6 +13,7 @@ elsewhere" or "scored lower", the explanation names the component that decided.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 import numpy as np
 
@@ -34,6 +35,8 @@ from matching.engine.prepare import Prepared
 from matching.engine.text import TextSimilarity
 
 UNFILLED_PASSED_OVER = 10
+# Equal contributions are said in the order of COMPONENTS.
+_EARLIER = {name: -index for index, name in enumerate(COMPONENTS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +75,12 @@ def reasons_for(
     text: TextFacts,
 ) -> tuple[Reason, ...]:
     contributions = sorted(
-        ((getattr(weights, name) * value, -COMPONENTS.index(name), name))
-        for name, value in components.items()
-    )[::-1]
+        (
+            (getattr(weights, name) * value, _EARLIER[name], name)
+            for name, value in components.items()
+        ),
+        reverse=True,
+    )
     said = [name for contribution, _, name in contributions if contribution > 0][:limit]
     names = said or [contributions[0][2]]
     challenge, provider = prepared.challenges[ci], prepared.providers[pi]
@@ -307,7 +313,10 @@ class _Ranked:
                 Alternate(p_refs[pi[a]], score[a], rank[a], spare[pi[a]], self._lead(e, a))
                 for a in others[: self.params.alternates]
             ),
-            passed_over=tuple(passed(o, locked, c) for o in others if score[o] > score[e]),
+            # A challenge's edges run best first, so those scored higher lead the list.
+            passed_over=tuple(
+                passed(o, locked, c) for o in takewhile(lambda o: score[o] > score[e], others)
+            ),
         )
 
     def _deciding(self, ahead: int, behind: int) -> str:
