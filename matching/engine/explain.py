@@ -140,11 +140,11 @@ class TextFacts:
         }
         self._languages = text.languages
         self._quoted = params.phrases_quoted if params.embedder is not None else 0
-        self._phrases = None
+        self._meanings = None
         if self._quoted:
-            texts = {self._challenges[c].text for c, _ in pairs}
-            texts |= {self._providers[p].text for _, p in pairs}
-            self._phrases = PhraseIndex(sorted(texts), params.embedder)
+            texts = [(self._challenges[c].text, self._providers[p].text) for c, p in pairs]
+            index = PhraseIndex(sorted({text for pair in texts for text in pair}), params.embedder)
+            self._meanings = dict(zip(pairs, index.closest(texts, self._quoted), strict=True))
 
     def languages(self, ci: int, pi: int) -> dict[str, str]:
         return {
@@ -156,11 +156,9 @@ class TextFacts:
         return {**self._parts.get((ci, pi), {}), **self.languages(ci, pi)}
 
     def meaning(self, ci: int, pi: int) -> dict | None:
-        if self._phrases is None:
+        if self._meanings is None:
             return None
-        pairs = self._phrases.closest(
-            self._challenges[ci].text, self._providers[pi].text, self._quoted
-        )
+        pairs = self._meanings.get((ci, pi))
         if not pairs:
             return None
         return {"phrases": [list(pair) for pair in pairs], **self.languages(ci, pi)}

@@ -26,6 +26,8 @@ MIN_WORDS = 4
 MAX_PHRASES = 8
 # Pairs less alike than this are not quoted: a weak pair would mislead more than help.
 MIN_SIMILARITY = 0.3
+# Pairs of texts compared per product (512 × 8 phrases × 896 floats each side: 29 MB).
+BATCH = 512
 
 
 def _sentences(text: str):
@@ -70,20 +72,48 @@ class PhraseIndex:
         self._vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
         self._rows = {text: [row[p] for p in found] for text, found in self._phrases.items()}
 
-    def closest(self, left: str, right: str, limit: int) -> list[tuple[str, str, float]]:
-        """Up to `limit` (phrase of left, phrase of right, cosine) pairs, closest first."""
-        rows, columns = self._rows.get(left, []), self._rows.get(right, [])
-        if not rows or not columns:
-            return []
-        similarity = self._vectors[rows] @ self._vectors[columns].T
-        pairs = []
-        while len(pairs) < limit:
-            i, j = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
-            if similarity[i, j] < MIN_SIMILARITY:
-                break
-            pairs.append(
-                (self._phrases[left][i], self._phrases[right][j], round(float(similarity[i, j]), 4))
-            )
-            similarity[i, :] = -np.inf
-            similarity[:, j] = -np.inf
-        return pairs
+    def closest(
+        self, pairs: Sequence[tuple[str, str]], limit: int
+    ) -> list[list[tuple[str, str, float]]]:
+        """For each (left text, right text): up to `limit` (phrase of left, phrase of
+        right, cosine) pairs, closest first. Many pairs at once, a batch per product:
+        a round explains 20,000 matches."""
+        found = []
+        for start in range(0, len(pairs), BATCH):
+            found += self._closest(pairs[start : start + BATCH], limit)
+        return found
+
+    def _closest(self, pairs, limit):
+        # Each pair's phrases padded to MAX_PHRASES with a zero vector that never wins.
+        rows = np.full((len(pairs), MAX_PHRASES), len(self._vectors), dtype=np.int64)
+        columns = rows.copy()
+        for b, (left, right) in enumerate(pairs):
+            found = self._rows.get(left, ())
+            rows[b, : len(found)] = found
+            found = self._rows.get(right, ())
+            columns[b, : len(found)] = found
+        vectors = np.vstack([self._vectors, np.zeros((1, self._vectors.shape[1]), np.float32)])
+        similarity = np.matmul(vectors[rows], vectors[columns].transpose(0, 2, 1))
+        padding = len(self._vectors)
+        similarity[(rows == padding)[:, :, None] | (columns == padding)[:, None, :]] = -np.inf
+        quoted = [[] for _ in pairs]
+        going = np.ones(len(pairs), dtype=bool)
+        every = np.arange(len(pairs))
+        for _ in range(limit):
+            best = similarity.reshape(len(pairs), -1).argmax(axis=1)
+            i, j = np.divmod(best, MAX_PHRASES)
+            value = similarity[every, i, j]
+            going &= value >= MIN_SIMILARITY
+            for b in np.flatnonzero(going).tolist():
+                left, right = pairs[b]
+                quoted[b].append(
+                    (
+                        self._phrases[left][i[b]],
+                        self._phrases[right][j[b]],
+                        round(float(value[b]), 4),
+                    )
+                )
+            # Each phrase is quoted once.
+            similarity[every[going], i[going], :] = -np.inf
+            similarity[every[going], :, j[going]] = -np.inf
+        return quoted
