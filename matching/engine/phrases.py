@@ -69,7 +69,9 @@ class PhraseIndex:
         row = {phrase: i for i, phrase in enumerate(distinct)}
         vectors = np.asarray(embedder(distinct), dtype=np.float32) if distinct else np.zeros((0, 1))
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        self._vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        # The last row pads a text with fewer phrases than others in a batch.
+        self._vectors = np.vstack([unit, np.zeros((1, unit.shape[1]), np.float32)])
         self._rows = {text: [row[p] for p in found] for text, found in self._phrases.items()}
 
     def closest(
@@ -84,24 +86,25 @@ class PhraseIndex:
         return found
 
     def _closest(self, pairs, limit):
-        # Each pair's phrases padded to MAX_PHRASES with a zero vector that never wins.
-        rows = np.full((len(pairs), MAX_PHRASES), len(self._vectors), dtype=np.int64)
+        # Each text's phrases padded to the batch's most with a zero vector that never wins.
+        lefts = [self._rows.get(left, ()) for left, _ in pairs]
+        rights = [self._rows.get(right, ()) for _, right in pairs]
+        width = max(1, *map(len, lefts), *map(len, rights))
+        padding = len(self._vectors) - 1
+        rows = np.full((len(pairs), width), padding, dtype=np.int64)
         columns = rows.copy()
-        for b, (left, right) in enumerate(pairs):
-            found = self._rows.get(left, ())
-            rows[b, : len(found)] = found
-            found = self._rows.get(right, ())
-            columns[b, : len(found)] = found
-        vectors = np.vstack([self._vectors, np.zeros((1, self._vectors.shape[1]), np.float32)])
+        for b, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+            rows[b, : len(left)] = left
+            columns[b, : len(right)] = right
+        vectors = self._vectors
         similarity = np.matmul(vectors[rows], vectors[columns].transpose(0, 2, 1))
-        padding = len(self._vectors)
         similarity[(rows == padding)[:, :, None] | (columns == padding)[:, None, :]] = -np.inf
         quoted = [[] for _ in pairs]
         going = np.ones(len(pairs), dtype=bool)
         every = np.arange(len(pairs))
         for _ in range(limit):
             best = similarity.reshape(len(pairs), -1).argmax(axis=1)
-            i, j = np.divmod(best, MAX_PHRASES)
+            i, j = np.divmod(best, width)
             value = similarity[every, i, j]
             going &= value >= MIN_SIMILARITY
             for b in np.flatnonzero(going).tolist():
