@@ -1,4 +1,4 @@
-"""The matching engine: plain Python on NumPy, SciPy and scikit-learn, no Django.
+"""The matching engine: plain Python on NumPy, SciPy and OR-Tools, no Django.
 
     from matching.engine import Challenge, Problem, Provider, match
 
