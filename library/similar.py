@@ -2,15 +2,20 @@
 the one function that decides it (TF-IDF cosine today); stored sentence embeddings can
 take its place without the callers changing."""
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db.models import Count, Max, Prefetch, QuerySet
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from incubator.models import Theme
 from library.models import LibraryEntry
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 # Below this, two texts share little more than common words.
 MIN_SCORE = 0.1
@@ -46,6 +51,9 @@ def _corpus() -> Corpus:
         )
     )
     texts = [" ".join(row[4:]) for row in rows]
+    # Imported on first use: scikit-learn takes 1.6 s to import, at every process's start.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english") if rows else None
     matrix = vectorizer.fit_transform(texts) if rows else None
     corpus = Corpus(
