@@ -11,8 +11,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import psycopg
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from challenges.models import Challenge
 from incubator.models import Programme
@@ -63,12 +64,30 @@ def stored_vectors(hashes: Sequence[str], *, model: str = embedding.MODEL) -> di
     found = {}
     unique = list(dict.fromkeys(hashes))
     for start in range(0, len(unique), LOOKUP):
-        rows = TextEmbedding.objects.filter(
-            model=model, text_hash__in=unique[start : start + LOOKUP]
-        ).values_list("text_hash", "vector")
-        for digest, vector in rows.iterator(chunk_size=LOOKUP):
+        chunk = unique[start : start + LOOKUP]
+        if connection.vendor == "postgresql":
+            rows = _binary_rows(model, chunk)
+        else:
+            rows = TextEmbedding.objects.filter(model=model, text_hash__in=chunk).values_list(
+                "text_hash", "vector"
+            )
+        for digest, vector in rows:
             found[digest] = np.frombuffer(vector, dtype="<f4")
     return found
+
+
+def _binary_rows(model: str, hashes: list[str]) -> list[tuple]:
+    """The rows read in PostgreSQL's binary format: a round's 20,000 vectors come in 0.4 s,
+    where the text format (each byte spelt in hex, then decoded) takes 1.5 s."""
+    connection.ensure_connection()
+    table = TextEmbedding._meta.db_table
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(
+            f"SELECT text_hash, vector FROM {table} WHERE model = %s AND text_hash = ANY(%s)",
+            [model, hashes],
+            binary=True,
+        )
+        return cursor.fetchall()
 
 
 def embeddings_store(*, texts: Sequence[str], progress: Progress | None = None) -> dict:
@@ -97,20 +116,34 @@ def embeddings_store(*, texts: Sequence[str], progress: Progress | None = None) 
     return made
 
 
-def stored_embedder(texts: Sequence[str]) -> np.ndarray:
+class StoredEmbedder:
     """The engine's `Params.embedder` in the portal: stored vectors, and the missing
-    ones embedded (and kept) now."""
-    hashes = [text_hash(text) for text in texts]
-    vectors = stored_vectors(hashes)
-    if len(vectors) < len(set(hashes)):
-        vectors.update(embeddings_store(texts=texts))
-    out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
-    for row, digest in enumerate(hashes):
-        out[row] = vectors[digest]
-    return out
+    ones embedded (and kept) now. One serves one run, and reads each vector once
+    however often the run asks for its text (a text can be its own only phrase)."""
+
+    def __init__(self):
+        self._read: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        hashes = [text_hash(text) for text in texts]
+        unread = [digest for digest in dict.fromkeys(hashes) if digest not in self._read]
+        if unread:
+            found = stored_vectors(unread)
+            if len(found) < len(unread):
+                missing = {digest for digest in unread if digest not in found}
+                found.update(
+                    embeddings_store(
+                        texts=[text for text, h in zip(texts, hashes, strict=True) if h in missing]
+                    )
+                )
+            self._read.update(found)
+        out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+        for row, digest in enumerate(hashes):
+            out[row] = self._read[digest]
+        return out
 
 
 def portal_embedder() -> Callable[[Sequence[str]], np.ndarray] | None:
-    """The embedder portal runs use: stored vectors, unless the deployment turned
-    embeddings off (MATCHING_EMBEDDINGS)."""
-    return stored_embedder if settings.MATCHING_EMBEDDINGS else None
+    """The embedder a portal run uses (one per run): stored vectors, unless the
+    deployment turned embeddings off (MATCHING_EMBEDDINGS)."""
+    return StoredEmbedder() if settings.MATCHING_EMBEDDINGS else None

@@ -128,7 +128,7 @@ class Params:
     - `embedder`, `embedding_blend`: sentence embeddings blended into the text component
       (`(1 - blend) * tf-idf + blend * embedding cosine`, the embedding cosine alone for two
       texts known to be in different languages). `matching.engine.embedding.embed` is one;
-      the portal passes its stored vectors (`matching.embeddings.stored_embedder`) unless
+      the portal passes its stored vectors (`matching.embeddings.StoredEmbedder`) unless
       MATCHING_EMBEDDINGS is off. None: TF-IDF alone. 0.5 reads best on
       bench/matching_quality.py (recall@1, recall@2 and MRR all highest).
     - `phrases_quoted`: pairs of phrases, closest in meaning, that the `meaning` reason of

@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from challenges.services import CHALLENGE_DRAFTING
 from matching.embeddings import (
+    StoredEmbedder,
     embeddings_store,
-    stored_embedder,
     submission_text,
     text_hash,
 )
@@ -61,10 +61,23 @@ def test_a_new_model_version_embeds_the_text_again():
 
 def test_matching_reads_the_stored_vectors_and_embeds_only_the_missing_text():
     embeddings_store(texts=TEXTS[:1])
-    vectors = stored_embedder([TEXTS[1], TEXTS[0]])
+    vectors = StoredEmbedder()([TEXTS[1], TEXTS[0]])
 
     assert np.allclose(vectors, embed([TEXTS[1], TEXTS[0]]), atol=1e-6)
     assert TextEmbedding.objects.count() == 2
+
+
+def test_one_run_reads_each_stored_vector_once_however_often_it_asks(
+    django_assert_num_queries,
+):
+    embeddings_store(texts=TEXTS[:2])
+    embedder = StoredEmbedder()
+    first = embedder(TEXTS[:2])
+
+    with django_assert_num_queries(0):
+        again = embedder([TEXTS[1], TEXTS[1], TEXTS[0]])
+
+    assert np.array_equal(again, first[[1, 1, 0]])
 
 
 def test_submitting_and_editing_a_challenge_embeds_its_text_once_per_version(
