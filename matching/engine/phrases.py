@@ -60,6 +60,13 @@ def phrases(text: str) -> list[str]:
     return found[:MAX_PHRASES]
 
 
+def _quoted(phrase: str) -> str:
+    """A phrase as a reason quotes it: one with no comma to cut it at is cut after
+    MAX_WORDS words, so that a reason stays a line, not a paragraph."""
+    words = phrase.split()
+    return phrase if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS]) + "…"
+
+
 class PhraseIndex:
     """The phrases of some texts and their embeddings, looked up by text."""
 
@@ -111,8 +118,8 @@ class PhraseIndex:
                 left, right = pairs[b]
                 quoted[b].append(
                     (
-                        self._phrases[left][i[b]],
-                        self._phrases[right][j[b]],
+                        _quoted(self._phrases[left][i[b]]),
+                        _quoted(self._phrases[right][j[b]]),
                         round(float(value[b]), 4),
                     )
                 )

@@ -100,6 +100,20 @@ def test_a_match_across_languages_quotes_its_closest_phrases_and_both_languages(
     assert text["similarity"] == text["embedding"]
 
 
+def test_a_long_sentence_without_a_comma_is_quoted_by_its_first_sixteen_words():
+    problem = floods_round()
+    long_en = " ".join(["River flood warnings reach every municipality of the delta"] * 3)
+    problem.providers[0] = Provider("so-warning", "NL", ["climate"], ["es"], text=long_en)
+
+    floods = match_of(match(problem, params=Params(embedder=meaning_of)), "ch-floods")
+    meaning = next(reason for reason in floods.reasons if reason.code == "meaning")
+
+    assert meaning.data["phrases"][0][1] == (
+        "River flood warnings reach every municipality of the delta River flood warnings "
+        "reach every municipality of…"
+    )
+
+
 def test_texts_in_one_language_blend_their_words_and_meaning():
     result = match(floods_round(), params=Params(embedder=meaning_of, embedding_blend=0.25))
     schools = next(r for r in match_of(result, "ch-schools").reasons if r.code == "text").data
