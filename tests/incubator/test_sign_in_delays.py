@@ -110,7 +110,7 @@ def test_the_wait_is_stated_in_the_readers_language(client, clock):
     assert _waiting(blocked) == "30 secondes"
 
 
-def test_the_owner_signs_in_from_another_address_while_the_attacker_waits(client):
+def test_the_owner_signs_in_from_another_address_while_the_attacker_waits(client, clock):
     person = UserFactory()
     _fail(client, person, 8)
 

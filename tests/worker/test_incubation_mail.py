@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from incubation.models import Incubation, MemberInbox, Milestone
+from incubation.models import Incubation, Meeting, MemberInbox, Milestone
 from incubation.services.hours import working_hours_set
 from incubation.services.meetings import meeting_fix, meeting_propose
 from incubation.services.messages import message_post
@@ -41,8 +41,14 @@ def busy_incubation(n: int):
     meeting = meeting_propose(
         incubation=ws.incubation, by=ws.owner, title="Review", duration_minutes=30, now=earlier
     )
-    soon = meeting.slots.filter(starts_at__gt=timezone.now() + timedelta(hours=2)).first()
-    meeting_fix(meeting=meeting, slot=soon, by=ws.owner, now=earlier)
+    meeting_fix(meeting=meeting, slot=meeting.slots.first(), by=ws.owner, now=earlier)
+    # The offer has one slot a day at the same hour, which can be more than a day ahead
+    # at some times of day: the meeting is moved to start in six hours, so that its
+    # reminder is due whenever the test runs.
+    starts = timezone.now() + timedelta(hours=6)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=starts, ends_at=starts + timedelta(minutes=30)
+    )
     message_post(incubation=ws.incubation, by=ws.owner, body=f"News {n}")
     Milestone.objects.create(
         incubation=ws.incubation,
