@@ -9,13 +9,17 @@ import pytest
 from django.core.management import call_command
 
 from challenges.services import CHALLENGE_DRAFTING
+from incubator.models import Programme
 from matching.embeddings import (
     StoredEmbedder,
     embeddings_store,
+    round_texts,
     submission_text,
     text_hash,
+    with_their_phrases,
 )
 from matching.engine.embedding import MODEL, embed
+from matching.engine.phrases import phrases
 from matching.models import TextEmbedding
 from submissions.services.drafting import submission_submit, submission_update
 from tests.exchange.rounds import SAMPLE_PATH
@@ -104,22 +108,44 @@ def test_submitting_and_editing_a_challenge_embeds_its_text_once_per_version(
         )
 
     hashes = set(TextEmbedding.objects.values_list("text_hash", flat=True))
-    assert hashes == {text_hash(submitted), text_hash(submission_text(challenge))}
+    versions = [submitted, submission_text(challenge)]
+    assert hashes == {text_hash(text) for text in with_their_phrases(versions)}
 
 
-def test_importing_a_round_embeds_its_texts_with_progress_and_match_reuses_them():
+def test_a_text_is_embedded_with_the_phrases_its_reasons_may_quote_each_once():
+    text = (
+        "Flood warnings reach rural villages too late to evacuate. "
+        "The radio stations that could warn them hear of the river last."
+    )
+
+    both = with_their_phrases([text, text])
+
+    assert both == [
+        text,
+        "Flood warnings reach rural villages too late to evacuate",
+        "The radio stations that could warn them hear of the river last",
+    ]
+    assert both[1:] == phrases(text)
+
+
+def test_importing_a_round_embeds_its_texts_and_phrases_with_progress_and_match_embeds_none():
     out = io.StringIO()
     call_command("import_programme", str(SAMPLE_PATH), stdout=out)
-    stored = TextEmbedding.objects.count()
+    stored = set(TextEmbedding.objects.values_list("text_hash", flat=True))
 
     call_command("match", "incubator-2025", stdout=io.StringIO())
-    texts = set(TextEmbedding.objects.values_list("text_hash", flat=True))
-    call_command("match", "incubator-2025", stdout=io.StringIO())
 
-    assert "Embeddings: 7 of 7 new texts embedded." in out.getvalue().splitlines()
-    assert stored == 7  # the submissions taking part
-    # The first match embeds only the phrases its explanations quote; the second nothing.
-    assert set(TextEmbedding.objects.values_list("text_hash", flat=True)) == texts
+    texts = round_texts(Programme.objects.get(slug="incubator-2025"))
+    embedded = with_their_phrases(texts)
+    assert len(texts) == 7  # the submissions taking part
+    assert len(embedded) > len(texts)
+    lines = out.getvalue().splitlines()
+    assert (
+        f"Embeddings: {len(embedded)} of {len(embedded)} new texts and phrases embedded." in lines
+    )
+    assert stored == {text_hash(text) for text in embedded}
+    # Every vector the run's explanations need was there: it embedded nothing.
+    assert set(TextEmbedding.objects.values_list("text_hash", flat=True)) == stored
 
 
 def test_the_models_name_fits_the_column_it_is_stored_in():
