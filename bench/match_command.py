@@ -25,7 +25,6 @@ import argparse
 import importlib.util
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -203,6 +202,27 @@ def check(document: dict) -> list[str]:
     return problems
 
 
+def run_match() -> tuple[float, float, int, str, str]:
+    """Wall seconds, peak memory (MB) of the command's own process, exit status, stdout
+    and stderr. The peak is that process's, read as it is reaped: the seeding's children
+    would count in RUSAGE_CHILDREN."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "match", SLUG, "--json"],
+            stdout=out,
+            stderr=err,
+            text=True,
+            env=os.environ,
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        code = os.waitstatus_to_exitcode(status)
+        return seconds, usage.ru_maxrss / 1024, code, out.read(), err.read()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--challenges", type=int, default=10_000)
@@ -211,26 +231,17 @@ def main() -> int:
     args = parser.parse_args()
     prepare_database(args.reseed, args.challenges, args.providers)
 
-    started = time.perf_counter()
-    finished = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "match", SLUG, "--json"],
-        capture_output=True,
-        text=True,
-        env=os.environ,
-        check=False,
-    )
-    seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if finished.returncode:
-        print(finished.stderr)
+    seconds, peak_mb, returncode, stdout, stderr = run_match()
+    if returncode:
+        print(stderr)
         return 1
-    document = json.loads(finished.stdout)
+    document = json.loads(stdout)
     problems = check(document)
     print(f"match command   {seconds:.1f} s wall, peak memory {peak_mb:,.0f} MB")
     print(f"matches         {len(document['matches']):,}")
     print(f"ranked pairs    {sum(len(r) for r in document['rankings'].values()):,}")
     print(f"rule violations {len(problems)}")
-    print(f"certificate     {finished.stderr.strip().splitlines()[0]}")
+    print(f"certificate     {stderr.strip().splitlines()[0]}")
     for problem in problems[:10]:
         print("  ", problem)
     return 1 if problems or seconds > LIMIT_SECONDS or peak_mb > LIMIT_MB else 0

@@ -35,6 +35,8 @@ from matching.engine.prepare import Prepared
 from matching.engine.text import TextSimilarity
 
 UNFILLED_PASSED_OVER = 10
+# A ranked candidate's components in a run without details.
+_NOT_DETAILED: dict[str, float] = {}
 # Equal contributions are said in the order of COMPONENTS.
 _EARLIER = {name: -index for index, name in enumerate(COMPONENTS)}
 
@@ -242,7 +244,12 @@ class _Ranked:
         self.chosen, self.locked, self.rank = chosen.tolist(), locked.tolist(), rank.tolist()
         self.spare = spare.tolist()
         self.interest = scored.interest_rank[order].tolist()
-        self.components = component_dicts(scored, order)
+        if params.details:
+            self.components = component_dicts(scored, order)
+        else:  # the matches' components only, which their reasons are drawn from
+            matched = np.flatnonzero(chosen)
+            found = component_dicts(scored, order[matched])
+            self.components = dict(zip(matched.tolist(), found, strict=True))
 
     def _went_to(self, ci, pi, score, chosen, locked) -> dict[int, tuple[Placement, ...]]:
         """Where each matched provider's capacity went, best first; the edge of its best
@@ -263,12 +270,20 @@ class _Ranked:
         """The challenge's ranking, its matches, and its unfilled places if any."""
         lo, hi = self.bounds[c], self.bounds[c + 1]
         p_refs, pi, score, chosen = self.p_refs, self.pi, self.score, self.chosen
-        components = self.components
+        details = self.params.details
+        detail = self.components if details else None
         ranking = tuple(
-            Candidate(p_refs[pi[e]], score[e], e - lo + 1, components[e], chosen[e])
+            Candidate(
+                p_refs[pi[e]],
+                score[e],
+                e - lo + 1,
+                _NOT_DETAILED if detail is None else detail[e],
+                chosen[e],
+            )
             for e in range(lo, hi)
         )
-        others = [e for e in range(lo, hi) if not chosen[e]]
+        # Without details, no alternate or passed-over candidate is looked at.
+        others = [e for e in range(lo, hi) if not chosen[e]] if details else []
         matched = [e for e in range(lo, hi) if chosen[e]]
         matches = [self._match(c, e, others) for e in matched]
         wanted = int(self.prepared.demand[c])

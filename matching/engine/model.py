@@ -133,6 +133,11 @@ class Params:
       bench/matching_quality.py (recall@1, recall@2 and MRR all highest).
     - `phrases_quoted`: pairs of phrases, closest in meaning, that the `meaning` reason of
       a match quotes (needs an embedder; 0 quotes none and embeds no phrase).
+    - `details`: False leaves out what only the matching page shows (each ranked
+      candidate's components, left empty, and the alternates and passed-over candidates
+      of matches and unfilled challenges), for a headless run whose exchange document
+      holds rankings, matches and reasons only: at 10,000 × 10,000 they are most of
+      the explaining.
     """
 
     top_k_per_challenge: int = 10
@@ -147,6 +152,7 @@ class Params:
     embedder: Embedder | None = None
     embedding_blend: float = 0.5
     phrases_quoted: int = 2
+    details: bool = True
 
     @property
     def text_blend(self) -> float:
@@ -205,7 +211,8 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A provider in a challenge's ranking. `rank` is 1-based, best first."""
+    """A provider in a challenge's ranking. `rank` is 1-based, best first; `components`
+    is empty when the run was asked for no details (`Params.details`)."""
 
     provider: str
     score: float

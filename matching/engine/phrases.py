@@ -50,20 +50,26 @@ def phrases(text: str) -> list[str]:
         sentence = sentence.strip().strip(" .;:!?")
         if not sentence:
             continue
-        pieces = [sentence] if len(sentence.split()) <= MAX_WORDS else sentence.split(",")
+        pieces = [sentence] if _words(sentence, MAX_WORDS) <= MAX_WORDS else sentence.split(",")
         start = len(found)
         for piece in (p.strip() for p in pieces):
-            if len(found) > start and len(piece.split()) < MIN_WORDS:
+            if len(found) > start and _words(piece, MIN_WORDS) < MIN_WORDS:
                 found[-1] = f"{found[-1]}, {piece}"
             elif piece:
                 found.append(piece)
     return found[:MAX_PHRASES]
 
 
+def _words(text: str, most: int) -> int:
+    """How many words `text` has, counted up to `most` + 1: a round's long sentences are
+    not split whole only to learn that they are long."""
+    return len(text.split(maxsplit=most))
+
+
 def _quoted(phrase: str) -> str:
     """A phrase as a reason quotes it: one with no comma to cut it at is cut after
     MAX_WORDS words, so that a reason stays a line, not a paragraph."""
-    words = phrase.split()
+    words = phrase.split(maxsplit=MAX_WORDS)
     return phrase if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS]) + "…"
 
 

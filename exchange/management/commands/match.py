@@ -41,8 +41,9 @@ class Command(BaseCommand):
             solution_ref=lambda pk, ref: ref or solution_ref(pk),
         )
         try:
-            # Stored embeddings; only texts never embedded are embedded (and kept) now.
-            result = match(problem, params=Params(embedder=portal_embedder()))
+            # Stored embeddings; only texts never embedded are embedded (and kept) now. No
+            # details: the document holds rankings, matches and reasons, not alternates.
+            result = match(problem, params=Params(embedder=portal_embedder(), details=False))
         except EngineError as error:
             raise CommandError(str(error)) from error
         figures = result.figures

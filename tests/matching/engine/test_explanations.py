@@ -3,6 +3,7 @@ data and in English, and the incubator-matches/1 document."""
 
 from matching.engine import Challenge, Params, Problem, Provider, Weights, match
 from matching.engine.explain import deciding_component
+from tests.matching.engine.instances import random_problem
 
 LISBON, PARIS, SAO_PAULO = "Europe/Lisbon", "Europe/Paris", "America/Sao_Paulo"
 
@@ -104,3 +105,28 @@ def test_the_deciding_component_is_the_largest_weighted_lead_ties_to_the_earlier
     assert deciding_component(weights, behind, ahead) == ""
     assert deciding_component(weights, {**ahead, "review": 1.0}, behind) == "text"
     assert deciding_component(weights, {**behind, "themes": 0.9}, behind) == "themes"
+
+
+def test_a_run_without_details_writes_the_same_document_and_leaves_only_the_details_out():
+    left_out = 0
+    for seed in range(12):
+        problem = random_problem(seed, max_challenges=9, max_providers=9)
+        full = match(problem)
+        bare = match(problem, params=Params(details=False))
+
+        assert bare.to_exchange_dict("round") == full.to_exchange_dict("round")
+        assert [(m.challenge, m.provider, m.components, m.reasons) for m in bare.matches] == [
+            (m.challenge, m.provider, m.components, m.reasons) for m in full.matches
+        ]
+        assert [u.challenge for u in bare.unfilled] == [u.challenge for u in full.unfilled]
+        ranked = [c for found in bare.rankings.values() for c in found]
+        assert [(c.provider, c.rank, c.matched) for c in ranked] == [
+            (c.provider, c.rank, c.matched) for found in full.rankings.values() for c in found
+        ]
+        assert all(c.components == {} for c in ranked)
+        assert all(not m.alternates and not m.passed_over for m in bare.matches)
+        assert all(not u.passed_over for u in bare.unfilled)
+        left_out += sum(len(m.alternates) + len(m.passed_over) for m in full.matches)
+        left_out += sum(len(u.passed_over) for u in full.unfilled) + len(ranked)
+    # The full runs had details to leave out.
+    assert left_out > 100
