@@ -1,14 +1,24 @@
 """The matching engine on its own: hard rules, demand and capacity, locks, exclusions,
 unfilled places, optimality against brute force, determinism and explanations."""
 
+import gc
 import itertools
 import random
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
-from matching.engine import Challenge, Params, Problem, Provider, match, shared_working_hours
+from matching.engine import (
+    Challenge,
+    InputError,
+    Params,
+    Problem,
+    Provider,
+    match,
+    shared_working_hours,
+)
 
 THEMES = ["inclusion", "health", "climate", "data"]
 COUNTRIES = ["PT", "EE", "CL", "KE", "JP"]
@@ -235,3 +245,19 @@ def test_the_engine_runs_without_django():
     code = "import sys, matching.engine; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_cycle_collector_rests_during_a_run_and_is_back_after_it_even_after_an_error():
+    seen = []
+
+    def embedder(texts):
+        seen.append(gc.isenabled())
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    match(random_problem(1), params=Params(embedder=embedder))
+    after_a_run = gc.isenabled()
+    with pytest.raises(InputError):
+        match(random_problem(2), params=Params(embedder=embedder, chunk_rows=0))
+
+    assert seen and not any(seen)
+    assert after_a_run and gc.isenabled()
