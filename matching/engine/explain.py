@@ -270,14 +270,13 @@ class _Ranked:
         """The challenge's ranking, its matches, and its unfilled places if any."""
         lo, hi = self.bounds[c], self.bounds[c + 1]
         p_refs, pi, score, chosen = self.p_refs, self.pi, self.score, self.chosen
-        details = self.params.details
-        detail = self.components if details else None
+        components, details = self.components, self.params.details
         ranking = tuple(
             Candidate(
                 p_refs[pi[e]],
                 score[e],
                 e - lo + 1,
-                _NOT_DETAILED if detail is None else detail[e],
+                components[e] if details else _NOT_DETAILED,
                 chosen[e],
             )
             for e in range(lo, hi)
