@@ -228,8 +228,18 @@ def main() -> int:
     parser.add_argument("--challenges", type=int, default=10_000)
     parser.add_argument("--providers", type=int, default=10_000)
     parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    prepare_database(args.reseed, args.challenges, args.providers)
+    if args.prepare_only:
+        prepare_database(args.reseed, args.challenges, args.providers)
+        return 0
+    # Seeding runs in a process of its own. Its peak (the model embedding 20,000 texts,
+    # 1.5 GB) would otherwise be the command's: a child started by vfork takes its
+    # parent's peak memory as its own when it execs.
+    subprocess.run([sys.executable, __file__, "--prepare-only", *sys.argv[1:]], check=True)
+    import django
+
+    django.setup()
 
     seconds, peak_mb, returncode, stdout, stderr = run_match()
     if returncode:
