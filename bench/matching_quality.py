@@ -81,7 +81,7 @@ def ranks(challenges, providers, embedder, blend: float) -> np.ndarray:
         embedder=embedder if blend else None,
         blend=blend,
     )
-    scores = similarity.block(0, len(challenges), np.zeros(similarity.shape, dtype=np.float32))
+    scores = similarity.block(0, len(challenges))
     column = {p["id"]: j for j, p in enumerate(providers)}
     countries = np.array([p["country"] for p in providers])
     found = []

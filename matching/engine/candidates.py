@@ -8,7 +8,7 @@ Every eligible pair is scored, but never all at once: a block of `chunk_rows` ch
 against every provider at a time, as a float32 matrix (256 × 10,000 is 10 MB), built
 from a matrix product for the text and table lookups for the rest (themes and languages
 by distinct set, hours by time zone). Blocks run on all cores (BLAS kept to one thread
-per block). Each block yields its rows' top-k; the providers' top-k are kept with a
+per block, see `run`). Each block yields its rows' top-k; the providers' top-k are kept with a
 running threshold per provider, so only entries that can still make it are collected.
 
 The top-k here use the score without the interest component: interest is only non-zero
@@ -25,7 +25,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from matching.engine.components import SetPairs
 from matching.engine.model import Params, Weights
@@ -76,12 +75,9 @@ class BlockScorer:
     def _add_table(self, out: np.ndarray, table: np.ndarray, c_ids, p_ids) -> None:
         out += np.take(table[c_ids], p_ids, axis=1)
 
-    def block(self, start: int, stop: int, out=None) -> tuple[np.ndarray, np.ndarray]:
-        """(text similarity, score) for challenges start:stop × every provider; the text
-        goes into `out` when given."""
-        if out is None:
-            out = np.empty((stop - start, self.p.n_providers), np.float32)
-        text = self.text.block(start, stop, out)
+    def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """(text similarity, score) for challenges start:stop × every provider."""
+        text = self.text.block(start, stop)
         score = np.multiply(text, np.float32(self.weights.text))
         for pairs, measure, weight in (
             (self.themes, "jaccard", self.weights.themes),
@@ -196,7 +192,7 @@ def candidate_edges(
 
     def run(start: int):
         stop = min(start + params.chunk_rows, n_c)
-        text, score = scorer.block(start, stop, None if store is None else store.rows(start, stop))
+        text, score = scorer.block(start, stop)
         if store is not None:
             store.keep(start, score)
         rows, cols = _row_top(score, params.top_k_per_challenge)
@@ -207,13 +203,12 @@ def candidate_edges(
         return rows + start, cols, text[rows, cols]
 
     workers = _workers()
-    with threadpool_limits(limits=1, user_api="blas"):
-        first = run(starts[0])
-        if workers > 1 and len(starts) > 2:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                parts = [first, *pool.map(run, starts[1:])]
-        else:
-            parts = [first, *map(run, starts[1:])]
+    first = run(starts[0])
+    if workers > 1 and len(starts) > 2:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = [first, *pool.map(run, starts[1:])]
+    else:
+        parts = [first, *map(run, starts[1:])]
     column_part = columns.result()
     ci = np.concatenate([p[0] for p in parts] + [column_part[0]]).astype(np.int64)
     pi = np.concatenate([p[1] for p in parts] + [column_part[1]]).astype(np.int64)

@@ -12,9 +12,10 @@ above 0 join the candidates and the flow is solved again, until none is left. Th
 eligible pair can improve the objective: the duals are feasible for the problem over
 every eligible pair, and the flow is optimal there too.
 
-At 10,000 × 10,000 the store holds 500 MB (4 + 1 bytes a pair). The kernel maps a new
-array's memory a page at a time as it is first written, about 0.4 s for those 500 MB
-here, so a thread writes it while the round's texts are read, which holds one core.
+At 10,000 × 10,000 the store holds 500 MB (4 + 1 bytes a pair): the text similarities
+are `TextSimilarity.similarities`, and the bounds 100 MB more. The kernel maps a new
+array's memory a page at a time as it is first written, so a thread writes the bounds
+while the round's texts are read, as `TextSimilarity` does for the similarities.
 """
 
 from __future__ import annotations
@@ -38,23 +39,15 @@ PRICE_ROWS = 512
 
 
 class PairStore:
-    """Every pair's text similarity and score bound, filled block by block."""
+    """Every pair's text similarity (`text`, filled by the scoring pass) and score bound,
+    filled block by block."""
 
-    def __init__(self, n_challenges: int, n_providers: int):
-        self.text = np.empty((n_challenges, n_providers), np.float32)
-        self.bound = np.empty((n_challenges, n_providers), np.uint8)
+    def __init__(self, text: np.ndarray):
+        self.text = text
+        self.bound = np.empty(text.shape, np.uint8)
         # NumPy writes without the GIL, so this runs beside the Python that reads texts.
-        self._mapping = threading.Thread(target=self._map, name="pair-store", daemon=True)
+        self._mapping = threading.Thread(target=self.bound.fill, args=(0,), daemon=True)
         self._mapping.start()
-
-    def _map(self) -> None:
-        self.text.fill(0)
-        self.bound.fill(0)
-
-    def rows(self, start: int, stop: int) -> np.ndarray:
-        """Where the scorer writes the text similarities of challenges start:stop."""
-        self._mapping.join()
-        return self.text[start:stop]
 
     def keep(self, start: int, score: np.ndarray) -> None:
         """The bounds of a block's scores; an ineligible pair (-1) clips to 0."""

@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from matching.engine import components as comp
 from matching.engine.candidates import BlockScorer, Edges, candidate_edges
@@ -88,19 +89,22 @@ def _match(problem: Problem, weights: Weights | None, params: Params | None) -> 
     locks, notices = eligible_locks(prepared, eligibility)
     clock.lap("prepare")
 
-    # Made first: its memory is mapped while the texts are read (see `PairStore`).
-    store = PairStore(prepared.n_challenges, prepared.n_providers)
-    text = TextSimilarity(
-        [c.text for c in prepared.challenges],
-        [p.text for p in prepared.providers],
-        embedder=params.embedder,
-        blend=params.embedding_blend,
-    )
-    clock.lap("text")
+    # Every product runs on one BLAS thread of its own: the text's background thread beside
+    # the Python that tokenizes, then one per block of the scoring pass.
+    with threadpool_limits(limits=1, user_api="blas"):
+        text = TextSimilarity(
+            [c.text for c in prepared.challenges],
+            [p.text for p in prepared.providers],
+            embedder=params.embedder,
+            blend=params.embedding_blend,
+            rows=params.chunk_rows,
+        )
+        store = PairStore(text.similarities)
+        clock.lap("text")
 
-    tables = _Tables.of(prepared, params)
-    edges = _candidates(prepared, text, tables, weights, eligibility, params, locks, store)
-    clock.lap("candidates")
+        tables = _Tables.of(prepared, params)
+        edges = _candidates(prepared, text, tables, weights, eligibility, params, locks, store)
+        clock.lap("candidates")
 
     round_ = _Round.of(prepared, edges, tables, weights, locks, params.unfilled_penalty)
     clock.lap("solve")
@@ -109,6 +113,7 @@ def _match(problem: Problem, weights: Weights | None, params: Params | None) -> 
     notices += round_.dropped
     clock.lap("pricing")
     del store
+    text.release()
 
     edges, assignment = round_.edges, round_.assignment
     scored = Scored(

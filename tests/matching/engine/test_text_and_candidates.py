@@ -35,7 +35,7 @@ def test_block_similarities_are_the_cosines_whether_terms_go_dense_or_sparse():
     similarity = TextSimilarity(left, right)
     vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(left + right)
     expected = (vectors[:70] @ vectors[70:].T).toarray()
-    block = similarity.block(10, 40, np.empty((30, 90), np.float32))
+    block = similarity.block(10, 40)
 
     assert 0 < similarity.dense_terms < vectors.shape[1]
     assert np.allclose(block, expected[10:40], atol=1e-5)
@@ -46,13 +46,35 @@ def test_an_embedder_is_blended_in_when_given():
         return np.array([[len(t), t.count("w1")] for t in batch], dtype=float)
 
     left, right = texts(5, seed=4), texts(6, seed=5)
-    plain = TextSimilarity(left, right).block(0, 5, np.empty((5, 6), np.float32))
-    blended = TextSimilarity(left, right, embedder=embedder, blend=0.5).block(
-        0, 5, np.empty((5, 6), np.float32)
-    )
+    plain = TextSimilarity(left, right).block(0, 5)
+    blended = TextSimilarity(left, right, embedder=embedder, blend=0.5).block(0, 5)
 
     assert not np.allclose(plain, blended)
     assert blended.min() >= 0 and blended.max() <= 1
+
+
+def test_blocks_blend_each_pairs_tfidf_and_embedding_cosines_computed_in_the_background():
+    def embedder(batch):
+        # Signed features, so that some cosines are negative and the blend clips them.
+        return np.array([[t.count("w1") - t.count("w2"), t.count("w3") - 1] for t in batch], float)
+
+    left, right = texts(45, seed=6), texts(30, seed=7)
+    similarity = TextSimilarity(left, right, embedder=embedder, blend=0.3, rows=8)
+    scored = np.concatenate([similarity.block(start, start + 15) for start in (0, 15, 30)])
+    ci, pi = (grid.ravel() for grid in np.indices(similarity.shape))
+    parts = similarity.parts(ci, pi)
+    expected = (0.7 * parts["tfidf"] + 0.3 * parts["embedding"]).clip(0, 1)
+
+    assert np.allclose(scored.ravel(), expected, atol=1e-5)
+    assert np.array_equal(similarity.similarities, scored)
+
+
+def test_a_block_is_scored_once_since_its_rows_held_the_embedding_cosines_before():
+    similarity = TextSimilarity(texts(10, seed=8), texts(10, seed=9), rows=4)
+    similarity.block(0, 4)
+
+    with pytest.raises(ValueError, match="already scored"):
+        similarity.block(2, 6)
 
 
 def random_round(seed: int, size: int = 40) -> Problem:
