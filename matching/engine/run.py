@@ -115,16 +115,7 @@ def _match(problem: Problem, weights: Weights | None, params: Params | None) -> 
     del store
     text.release()
 
-    edges, assignment = round_.edges, round_.assignment
-    scored = Scored(
-        ci=edges.ci,
-        pi=edges.pi,
-        components=round_.components,
-        score=round_.score,
-        interest_rank=round_.interest_rank,
-        locked=round_.locked,
-        chosen=assignment.chosen,
-    )
+    scored, assignment = round_.scored(), round_.assignment
     matches, rankings, unfilled = explain(prepared, scored, weights, params, tables.day_hours, text)
     clock.lap("explain")
 
@@ -262,6 +253,18 @@ class _Round:
         demand, capacity = prepared.demand, prepared.capacity
         assignment = solve(edges.ci, edges.pi, score, locked, demand, capacity, penalty)
         return cls(edges, components, interest_rank, score, locked, dropped, assignment)
+
+    def scored(self) -> Scored:
+        """The round's edges with everything explaining them needs."""
+        return Scored(
+            ci=self.edges.ci,
+            pi=self.edges.pi,
+            components=self.components,
+            score=self.score,
+            interest_rank=self.interest_rank,
+            locked=self.locked,
+            chosen=self.assignment.chosen,
+        )
 
 
 def _priced_to_optimum(
