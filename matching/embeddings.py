@@ -71,19 +71,28 @@ def text_hash(text: str) -> str:
 
 def stored_vectors(hashes: Sequence[str], *, model: str = embedding.MODEL) -> dict:
     """{hash: vector} for those of `hashes` that have a vector under `model`."""
-    found = {}
-    unique = list(dict.fromkeys(hashes))
-    for start in range(0, len(unique), LOOKUP):
-        chunk = unique[start : start + LOOKUP]
+    return {
+        digest: vector
+        for digests, vectors in stored_blocks(list(dict.fromkeys(hashes)), model=model)
+        for digest, vector in zip(digests, vectors, strict=True)
+    }
+
+
+def stored_blocks(hashes: Sequence[str], *, model: str = embedding.MODEL):
+    """The stored vectors of `hashes` under `model`, a query at a time: the hashes found
+    and their vectors, one float32 row each (made in one step, not a row at a time)."""
+    for start in range(0, len(hashes), LOOKUP):
+        chunk = hashes[start : start + LOOKUP]
         if connection.vendor == "postgresql":
             rows = _binary_rows(model, chunk)
         else:
             rows = TextEmbedding.objects.filter(model=model, text_hash__in=chunk).values_list(
                 "text_hash", "vector"
             )
-        for digest, vector in rows:
-            found[digest] = np.frombuffer(vector, dtype="<f4")
-    return found
+        if rows:
+            digests, blobs = zip(*rows, strict=True)
+            vectors = np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
+            yield list(digests), vectors
 
 
 def _binary_rows(model: str, hashes: list[str]) -> list[tuple]:
@@ -129,28 +138,39 @@ def embeddings_store(*, texts: Sequence[str], progress: Progress | None = None) 
 class StoredEmbedder:
     """The engine's `Params.embedder` in the portal: stored vectors, and the missing
     ones embedded (and kept) now. One serves one run, and reads each vector once
-    however often the run asks for its text (a text can be its own only phrase)."""
+    however often the run asks for its text (a text can be its own only phrase).
+
+    A round's phrases are 160,000 vectors, 570 MB: each is copied once, from the row
+    read into the array returned, which the embedder then keeps as its record of what
+    it has read. That array is read-only."""
 
     def __init__(self):
         self._read: dict[str, np.ndarray] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         hashes = [text_hash(text) for text in texts]
-        unread = [digest for digest in dict.fromkeys(hashes) if digest not in self._read]
-        if unread:
-            found = stored_vectors(unread)
-            if len(found) < len(unread):
-                missing = {digest for digest in unread if digest not in found}
-                found.update(
-                    embeddings_store(
-                        texts=[text for text, h in zip(texts, hashes, strict=True) if h in missing]
-                    )
-                )
-            self._read.update(found)
-        out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+        first_row = {}
         for row, digest in enumerate(hashes):
-            out[row] = self._read[digest]
+            first_row.setdefault(digest, row)
+        out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+        unread = [digest for digest in first_row if digest not in self._read]
+        for digests, vectors in stored_blocks(unread):
+            self._keep(out, first_row, digests, vectors)
+        missing = [texts[first_row[digest]] for digest in unread if digest not in self._read]
+        if missing:
+            made = embeddings_store(texts=missing)
+            self._keep(out, first_row, list(made), np.array(list(made.values())))
+        for row, digest in enumerate(hashes):
+            vector = self._read[digest]
+            if vector.base is not out or first_row[digest] != row:
+                out[row] = vector
+        out.flags.writeable = False
         return out
+
+    def _keep(self, out: np.ndarray, first_row: dict, digests: list, vectors) -> None:
+        rows = [first_row[digest] for digest in digests]
+        out[rows] = vectors
+        self._read.update(zip(digests, (out[row] for row in rows), strict=True))
 
 
 def portal_embedder() -> Callable[[Sequence[str]], np.ndarray] | None:

@@ -5,7 +5,7 @@ for a candidate that was not proposed."""
 import numpy as np
 
 from matching.engine import Challenge, Params, Problem, Provider, Weights, match
-from matching.engine.phrases import phrases
+from matching.engine.phrases import PhraseIndex, phrases
 from matching.engine.text import text_language
 
 # A stand-in for a multilingual sentence model: each text is placed on a few axes of
@@ -163,3 +163,27 @@ def test_a_better_candidate_that_went_elsewhere_says_what_it_fits_better_there()
     assert floods.provider == "so-warning"
     (star,) = floods.passed_over
     assert (star.provider, star.code, star.decided_by) == ("so-star", "at_capacity", "interest")
+
+
+def test_phrases_compare_by_cosine_whatever_the_length_of_their_vectors():
+    buses, times, taxes = (
+        "Buses publish their timetables as open data",
+        "A city shares live bus times with everyone",
+        "Tax returns are filed on paper forms",
+    )
+    vectors = {buses: [10.0, 0, 0], times: [0.006, 0.008, 0], taxes: [0, 0, 5.0]}
+    index = PhraseIndex(
+        [buses, times, taxes, ""], lambda batch: np.array([vectors[p] for p in batch])
+    )
+
+    assert index.closest([(buses, times), (buses, taxes), ("", times)], 1) == [
+        [(buses, times, 0.6)],
+        [],
+        [],
+    ]
+
+
+def test_texts_without_a_phrase_quote_nothing():
+    index = PhraseIndex(["", " . "], lambda batch: np.zeros((len(batch), 3)))
+
+    assert index.closest([("", " . ")], 2) == [[]]
