@@ -245,6 +245,11 @@ def main() -> int:
     if returncode:
         print(stderr)
         return 1
+    return report(seconds, peak_mb, stdout, stderr)
+
+
+def report(seconds: float, peak_mb: float, stdout: str, stderr: str) -> int:
+    """Print the run's figures and its check; 1 on a violation or over a limit."""
     document = json.loads(stdout)
     problems = check(document)
     print(f"match command   {seconds:.1f} s wall, peak memory {peak_mb:,.0f} MB")
