@@ -9,6 +9,7 @@ quote, are embedded with it.
 """
 
 import hashlib
+import mmap
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -152,7 +153,7 @@ class StoredEmbedder:
         first_row = {}
         for row, digest in enumerate(hashes):
             first_row.setdefault(digest, row)
-        out = np.empty((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+        out = _in_small_pages((len(texts), embedding.DIMENSIONS))
         unread = [digest for digest in first_row if digest not in self._read]
         for digests, vectors in stored_blocks(unread):
             self._keep(out, first_row, digests, vectors)
@@ -171,6 +172,18 @@ class StoredEmbedder:
         rows = [first_row[digest] for digest in digests]
         out[rows] = vectors
         self._read.update(zip(digests, (out[row] for row in rows), strict=True))
+
+
+def _in_small_pages(shape: tuple[int, int]) -> np.ndarray:
+    """A float32 array in the kernel's small pages. NumPy asks for huge pages for any
+    array over 4 MB, and a host may first compact its memory to give them: 1.0 s for a
+    round's 570 MB of phrase vectors here, against 0.2 s in small pages. Written once and
+    read a row at a time, this array gains nothing from huge pages."""
+    size = shape[0] * shape[1] * 4
+    if not size:
+        return np.empty(shape, dtype=np.float32)
+    memory = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    return np.frombuffer(memory, dtype=np.float32).reshape(shape)
 
 
 def portal_embedder() -> Callable[[Sequence[str]], np.ndarray] | None:

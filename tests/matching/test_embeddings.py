@@ -84,6 +84,16 @@ def test_one_run_reads_each_stored_vector_once_however_often_it_asks(
     assert np.array_equal(again, first[[1, 1, 0]])
 
 
+def test_the_vectors_a_run_was_given_cannot_be_written_over_since_it_keeps_them():
+    embeddings_store(texts=TEXTS)
+    embedder = StoredEmbedder()
+    given = embedder(TEXTS)
+
+    with pytest.raises(ValueError, match="read-only"):
+        given[0, 0] = 2.0
+    assert np.array_equal(embedder(TEXTS[:1]), given[:1])
+
+
 def test_submitting_and_editing_a_challenge_embeds_its_text_once_per_version(
     django_capture_on_commit_callbacks,
 ):
