@@ -240,16 +240,16 @@ def main() -> int:
     import django
 
     django.setup()
+    return run_and_report()
 
+
+def run_and_report() -> int:
+    """Run the command, print its figures and its check; 1 on an error, a violation or
+    over a limit."""
     seconds, peak_mb, returncode, stdout, stderr = run_match()
     if returncode:
         print(stderr)
         return 1
-    return report(seconds, peak_mb, stdout, stderr)
-
-
-def report(seconds: float, peak_mb: float, stdout: str, stderr: str) -> int:
-    """Print the run's figures and its check; 1 on a violation or over a limit."""
     document = json.loads(stdout)
     problems = check(document)
     print(f"match command   {seconds:.1f} s wall, peak memory {peak_mb:,.0f} MB")

@@ -102,11 +102,7 @@ def main() -> int:
     import django
 
     django.setup()
-    seconds, peak_mb, returncode, stdout, stderr = bench.run_match()
-    if returncode:
-        print(stderr)
-        return 1
-    return bench.report(seconds, peak_mb, stdout, stderr)
+    return bench.run_and_report()
 
 
 if __name__ == "__main__":

@@ -154,17 +154,18 @@ class StoredEmbedder:
         for row, digest in enumerate(hashes):
             first_row.setdefault(digest, row)
         out = _in_small_pages((len(texts), embedding.DIMENSIONS))
-        unread = [digest for digest in first_row if digest not in self._read]
+        earlier = {digest for digest in first_row if digest in self._read}
+        unread = [digest for digest in first_row if digest not in earlier]
         for digests, vectors in stored_blocks(unread):
             self._keep(out, first_row, digests, vectors)
         missing = [texts[first_row[digest]] for digest in unread if digest not in self._read]
         if missing:
             made = embeddings_store(texts=missing)
             self._keep(out, first_row, list(made), np.array(list(made.values())))
+        # Rows read now are in place already; repeats and earlier reads are copied.
         for row, digest in enumerate(hashes):
-            vector = self._read[digest]
-            if vector.base is not out or first_row[digest] != row:
-                out[row] = vector
+            if digest in earlier or first_row[digest] != row:
+                out[row] = self._read[digest]
         out.flags.writeable = False
         return out
 

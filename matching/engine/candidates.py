@@ -8,8 +8,9 @@ Every eligible pair is scored, but never all at once: a block of `chunk_rows` ch
 against every provider at a time, as a float32 matrix (256 × 10,000 is 10 MB), built
 from a matrix product for the text and table lookups for the rest (themes and languages
 by distinct set, hours by time zone). Blocks run on all cores (BLAS kept to one thread
-per block, see `run`). Each block yields its rows' top-k; the providers' top-k are kept with a
-running threshold per provider, so only entries that can still make it are collected.
+per block, see `run`). Each block yields its rows' top-k; the providers' top-k are kept
+with a running threshold per provider, so only entries that can still make it are
+collected.
 
 The top-k here use the score without the interest component: interest is only non-zero
 on stated interests, which are candidates anyway, so the union is a superset of the
