@@ -125,34 +125,43 @@ def prepare_database(reseed: bool, n_challenges: int, n_providers: int) -> None:
     from django.core.management import call_command
 
     from incubator.models import Programme
+    from matching.embeddings import embeddings_store, round_texts
 
     call_command("migrate", verbosity=0)
-    if Programme.objects.filter(slug=SLUG).exists():
-        return
+    imported = not Programme.objects.filter(slug=SLUG).exists()
+    if imported:
+        import_round(n_challenges, n_providers)
+    # As the import embeds them: each text with its phrases (here each its own only one).
+    # Embedding from scratch is the figure the issue asks for, on this machine, in texts
+    # per second; on a round kept from before, only what its rows lack is made.
+    texts = round_texts(Programme.objects.get(slug=SLUG))
+    started = time.perf_counter()
+    embeddings_store(texts=texts)
+    seconds = time.perf_counter() - started
+    if imported:
+        print(
+            f"embedded {len(texts):,} texts from scratch in {seconds:.0f} s: "
+            f"{len(texts) / seconds:.1f} texts/s"
+        )
+    else:
+        print(
+            f"the embeddings of {len(texts):,} texts checked, any missing made, in {seconds:.1f} s"
+        )
+
+
+def import_round(n_challenges: int, n_providers: int) -> None:
+    from django.core.management import call_command
+    from django.test import override_settings
+
     document = exchange_document(n_challenges, n_providers)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(document, handle)
-    from django.test import override_settings
-
-    from matching.embeddings import embeddings_store, round_texts, with_their_phrases
-
-    # The import and the embedding are timed apart: embedding every text from scratch is
-    # the figure the issue asks for, on this machine, in texts per second.
     started = time.perf_counter()
     with override_settings(MATCHING_EMBEDDINGS=False):
         call_command("import_programme", handle.name, verbosity=0)
     print(
         f"imported {n_challenges:,} challenges and {n_providers:,} solutions "
         f"in {time.perf_counter() - started:.1f} s"
-    )
-    # As the import embeds them: each text with its phrases (here each its own only one).
-    texts = with_their_phrases(round_texts(Programme.objects.get(slug=SLUG)))
-    started = time.perf_counter()
-    embeddings_store(texts=texts)
-    seconds = time.perf_counter() - started
-    print(
-        f"embedded {len(texts):,} texts from scratch in {seconds:.0f} s: "
-        f"{len(texts) / seconds:.1f} texts/s"
     )
     os.unlink(handle.name)
 

@@ -156,11 +156,19 @@ class Exclusion(models.Model):
 
 class TextEmbedding(models.Model):
     """The sentence embedding of one text under one model, kept so that a text is embedded
-    once: a match reads it back by the text's hash, and a new model version embeds anew."""
+    once: a match reads it back by the text's hash, and a new model version embeds anew.
+    The vectors of the text's phrases, which the explanations quote, are kept with it:
+    a match reads them in one row per text."""
 
     text_hash = models.CharField(max_length=64)  # SHA-256 of the text, hex
     model = models.CharField(max_length=200)
     vector = models.BinaryField()  # float32, little-endian, unit length
+    # float16, little-endian, a row per phrase in order (matching.engine.phrases): only
+    # quoted, never scored, so half the bytes to read. None until they are embedded.
+    phrase_vectors = models.BinaryField(null=True)
+    # SHA-256 of the phrases those vectors are of, a line each: a change to how texts
+    # are cut into phrases makes the stored ones stale, and they are embedded anew.
+    phrases_hash = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from matching.embeddings import embeddings_store, submission_text, with_their_phrases
+from matching.embeddings import embeddings_store, submission_text
 from matching.selectors import TAKING_PART, run_by_id
 from matching.services import match_run_execute
 
@@ -27,7 +27,7 @@ def execute_match_run(run_id: int) -> None:
     soft_time_limit=570,
 )
 def embed_texts(texts: list[str]) -> None:
-    embeddings_store(texts=with_their_phrases(texts))
+    embeddings_store(texts=texts)
 
 
 def submission_embedding_queue(submission) -> None:

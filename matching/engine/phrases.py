@@ -66,6 +66,13 @@ def _words(text: str, most: int) -> int:
     return len(text.split(maxsplit=most))
 
 
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    """`vectors` in float32, each of length 1 (or 0, if it was 0)."""
+    vectors = vectors.astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
 def _quoted(phrase: str) -> str:
     """A phrase as a reason quotes it: one with no comma to cut it at is cut after
     MAX_WORDS words, so that a reason stays a line, not a paragraph."""
@@ -74,19 +81,28 @@ def _quoted(phrase: str) -> str:
 
 
 class PhraseIndex:
-    """The phrases of some texts and their embeddings, looked up by text."""
+    """The phrases of some texts and their embeddings, looked up by text.
+
+    An embedder that keeps each text's phrase vectors (`phrase_vectors`, as the
+    portal's stored one does) gives them text by text; any other embeds the distinct
+    phrases in one batch. Vectors may come in float16: each batch compared is made
+    float32 and unit length."""
 
     def __init__(self, texts: Sequence[str], embedder: Embedder):
         self._phrases = {text: phrases(text) for text in texts}
-        distinct = sorted({p for found in self._phrases.values() for p in found})
-        row = {phrase: i for i, phrase in enumerate(distinct)}
-        # A round's 160,000 phrases are 570 MB of vectors: they are kept as the embedder
-        # gives them, with their norms beside, and never copied whole.
-        vectors = np.asarray(embedder(distinct), dtype=np.float32) if distinct else np.zeros((0, 1))
-        self._vectors = vectors
-        norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
-        self._inverse_norms = np.divide(1, norms, out=np.zeros_like(norms), where=norms > 0)
-        self._rows = {text: [row[p] for p in found] for text, found in self._phrases.items()}
+        kept = getattr(embedder, "phrase_vectors", None)
+        if kept is not None:
+            self._vectors = kept(list(self._phrases.items()))
+            self._rows, first = {}, 0
+            for text, found in self._phrases.items():
+                self._rows[text] = list(range(first, first + len(found)))
+                first += len(found)
+        else:
+            distinct = sorted({p for found in self._phrases.values() for p in found})
+            row = {phrase: i for i, phrase in enumerate(distinct)}
+            vectors = embedder(distinct) if distinct else np.zeros((0, 1))
+            self._vectors = np.asarray(vectors, dtype=np.float32)
+            self._rows = {text: [row[p] for p in found] for text, found in self._phrases.items()}
 
     def closest(
         self, pairs: Sequence[tuple[str, str]], limit: int
@@ -111,9 +127,8 @@ class PhraseIndex:
         for b, (left, right) in enumerate(zip(lefts, rights, strict=True)):
             rows[b, : len(left)] = left
             columns[b, : len(right)] = right
-        vectors, inverse = self._vectors, self._inverse_norms
-        similarity = np.matmul(vectors[rows], vectors[columns].transpose(0, 2, 1))
-        similarity *= inverse[rows][:, :, None] * inverse[columns][:, None, :]
+        left, right = _unit(self._vectors[rows]), _unit(self._vectors[columns])
+        similarity = np.matmul(left, right.transpose(0, 2, 1))
         similarity[(rows < 0)[:, :, None] | (columns < 0)[:, None, :]] = -np.inf
         quoted = [[] for _ in pairs]
         going = np.ones(len(pairs), dtype=bool)

@@ -7,18 +7,21 @@ import io
 import numpy as np
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from challenges.services import CHALLENGE_DRAFTING
 from incubator.models import Programme
 from matching.embeddings import (
+    PHRASE_DTYPE,
     StoredEmbedder,
     embeddings_store,
+    phrases_hash,
     round_texts,
     submission_text,
     text_hash,
-    with_their_phrases,
 )
-from matching.engine.embedding import MODEL, embed
+from matching.engine.embedding import DIMENSIONS, MODEL, embed
 from matching.engine.phrases import phrases
 from matching.models import TextEmbedding
 from submissions.services.drafting import submission_submit, submission_update
@@ -119,43 +122,104 @@ def test_submitting_and_editing_a_challenge_embeds_its_text_once_per_version(
 
     hashes = set(TextEmbedding.objects.values_list("text_hash", flat=True))
     versions = [submitted, submission_text(challenge)]
-    assert hashes == {text_hash(text) for text in with_their_phrases(versions)}
+    assert hashes == {text_hash(text) for text in versions}
 
 
-def test_a_text_is_embedded_with_the_phrases_its_reasons_may_quote_each_once():
-    text = (
-        "Flood warnings reach rural villages too late to evacuate. "
-        "The radio stations that could warn them hear of the river last."
-    )
+TWO_SENTENCES = (
+    "Flood warnings reach rural villages too late to evacuate. "
+    "The radio stations that could warn them hear of the river last."
+)
 
-    both = with_their_phrases([text, text])
 
-    assert both == [
-        text,
+def kept_phrase_vectors(text: str) -> np.ndarray:
+    row = TextEmbedding.objects.get(text_hash=text_hash(text), model=MODEL)
+    assert row.phrases_hash == phrases_hash(phrases(text))
+    return np.frombuffer(row.phrase_vectors, PHRASE_DTYPE).reshape(-1, DIMENSIONS)
+
+
+def test_a_text_is_kept_with_the_vectors_of_the_phrases_its_reasons_may_quote():
+    embeddings_store(texts=[TWO_SENTENCES])
+
+    assert phrases(TWO_SENTENCES) == [
         "Flood warnings reach rural villages too late to evacuate",
         "The radio stations that could warn them hear of the river last",
     ]
-    assert both[1:] == phrases(text)
+    assert TextEmbedding.objects.count() == 1
+    # float16: only quoted, never scored.
+    assert np.allclose(kept_phrase_vectors(TWO_SENTENCES), embed(phrases(TWO_SENTENCES)), atol=1e-3)
+
+
+def test_a_run_reads_the_phrase_vectors_of_its_texts_from_one_row_each(
+    django_assert_num_queries,
+):
+    embeddings_store(texts=TEXTS + [TWO_SENTENCES])
+    found = [(text, phrases(text)) for text in [TWO_SENTENCES, *TEXTS]]
+
+    with django_assert_num_queries(1):
+        vectors = StoredEmbedder().phrase_vectors(found)
+
+    assert vectors.shape == (4, DIMENSIONS)
+    assert np.array_equal(vectors[:2], kept_phrase_vectors(TWO_SENTENCES))
+    assert np.allclose(vectors[2:], embed([phrases(text)[0] for text in TEXTS]), atol=1e-3)
+    with pytest.raises(ValueError, match="read-only"):
+        vectors[0, 0] = 2.0
+
+
+def test_a_text_kept_before_its_phrases_were_gets_them_from_the_phrases_own_rows():
+    # As rows were kept before phrase vectors moved into their text's row. The phrases'
+    # vectors here are not the model's, so taking them shows nothing was embedded.
+    TextEmbedding.objects.create(
+        text_hash=text_hash(TWO_SENTENCES),
+        model=MODEL,
+        vector=embed([TWO_SENTENCES])[0].astype("<f4").tobytes(),
+    )
+    earlier = np.eye(2, DIMENSIONS, dtype="<f4")
+    for phrase, vector in zip(phrases(TWO_SENTENCES), earlier, strict=True):
+        TextEmbedding.objects.create(
+            text_hash=text_hash(phrase), model=MODEL, vector=vector.tobytes()
+        )
+
+    made = embeddings_store(texts=[TWO_SENTENCES])
+
+    assert made == {}  # its own vector was kept
+    assert np.array_equal(kept_phrase_vectors(TWO_SENTENCES), earlier)
+
+
+def test_phrases_cut_otherwise_than_the_kept_vectors_are_embedded_anew_by_the_run():
+    embeddings_store(texts=[TWO_SENTENCES])
+    TextEmbedding.objects.update(
+        phrases_hash=phrases_hash([TWO_SENTENCES]),
+        phrase_vectors=np.zeros((1, DIMENSIONS), PHRASE_DTYPE).tobytes(),
+    )
+    vector = TextEmbedding.objects.get().vector
+
+    vectors = StoredEmbedder().phrase_vectors([(TWO_SENTENCES, phrases(TWO_SENTENCES))])
+
+    assert np.allclose(vectors, embed(phrases(TWO_SENTENCES)), atol=1e-3)
+    assert np.array_equal(kept_phrase_vectors(TWO_SENTENCES), vectors)
+    assert bytes(TextEmbedding.objects.get().vector) == bytes(vector)
 
 
 def test_importing_a_round_embeds_its_texts_and_phrases_with_progress_and_match_embeds_none():
     out = io.StringIO()
     call_command("import_programme", str(SAMPLE_PATH), stdout=out)
-    stored = set(TextEmbedding.objects.values_list("text_hash", flat=True))
+    stored = set(TextEmbedding.objects.values_list("text_hash", "phrases_hash"))
 
-    call_command("match", "incubator-2025", stdout=io.StringIO())
+    with CaptureQueriesContext(connection) as queries:
+        call_command("match", "incubator-2025", stdout=io.StringIO())
 
     texts = round_texts(Programme.objects.get(slug="incubator-2025"))
-    embedded = with_their_phrases(texts)
     assert len(texts) == 7  # the submissions taking part
-    assert len(embedded) > len(texts)
+    assert sum(len(phrases(text)) for text in texts) > len(texts)
     lines = out.getvalue().splitlines()
     assert (
-        f"Embeddings: {len(embedded)} of {len(embedded)} new texts and phrases embedded." in lines
+        f"Embeddings: {len(texts)} of {len(texts)} new texts embedded, with their phrases." in lines
     )
-    assert stored == {text_hash(text) for text in embedded}
-    # Every vector the run's explanations need was there: it embedded nothing.
-    assert set(TextEmbedding.objects.values_list("text_hash", flat=True)) == stored
+    assert stored == {(text_hash(text), phrases_hash(phrases(text))) for text in texts}
+    # Every vector the run's explanations need was there: it wrote none.
+    table = TextEmbedding._meta.db_table
+    writes = [q["sql"] for q in queries.captured_queries if table in q["sql"]]
+    assert writes and all(sql.startswith("SELECT") for sql in writes)
 
 
 def test_the_models_name_fits_the_column_it_is_stored_in():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from exchange.services import ExchangeError, programme_import
-from matching.embeddings import embeddings_store, round_texts, with_their_phrases
+from matching.embeddings import embeddings_store, round_texts
 
 
 class Command(BaseCommand):
@@ -42,13 +42,10 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if settings.MATCHING_EMBEDDINGS:
             # Embedded now, in batches, so that the first match run finds every text ready.
-            embeddings_store(
-                texts=with_their_phrases(round_texts(summary.programme)),
-                progress=self._progress,
-            )
+            embeddings_store(texts=round_texts(summary.programme), progress=self._progress)
 
     def _progress(self, done: int, to_do: int) -> None:
         self.stdout.write(
-            _("Embeddings: %(done)d of %(to_do)d new texts and phrases embedded.")
+            _("Embeddings: %(done)d of %(to_do)d new texts embedded, with their phrases.")
             % {"done": done, "to_do": to_do}
         )

@@ -187,3 +187,45 @@ def test_texts_without_a_phrase_quote_nothing():
     index = PhraseIndex(["", " . "], lambda batch: np.zeros((len(batch), 3)))
 
     assert index.closest([("", " . ")], 2) == [[]]
+
+
+class KeptPhrases:
+    """An embedder that keeps each text's phrase vectors, in float16, as the portal's
+    stored one does."""
+
+    def __init__(self, vectors: dict):
+        self.vectors, self.asked = vectors, []
+
+    def __call__(self, batch):
+        raise AssertionError(f"asked to embed {batch} though it keeps their vectors")
+
+    def phrase_vectors(self, found):
+        self.asked.append([text for text, _ in found])
+        rows = [self.vectors[phrase] for _, its in found for phrase in its]
+        return np.array(rows, dtype=np.float16).reshape(len(rows), -1)
+
+
+def test_an_embedder_that_keeps_phrase_vectors_gives_them_text_by_text_and_quotes_the_same():
+    first, second, third = (
+        "Buses publish their timetables as open data. Riders plan their trips at home",
+        "A city shares live bus times with everyone. Trips are planned from a phone",
+        "Tax returns are filed on paper forms",
+    )
+    found = [p for text in (first, second, third) for p in phrases(text)]
+    rng = np.random.default_rng(4)
+    vectors = dict(zip(found, rng.standard_normal((len(found), 8)), strict=True))
+    kept = KeptPhrases(vectors)
+    pairs = [(first, second), (first, third), (second, third)]
+
+    by_text = PhraseIndex([first, second, third], kept).closest(pairs, 2)
+    embedded = PhraseIndex(
+        [first, second, third], lambda batch: np.array([vectors[p] for p in batch])
+    ).closest(pairs, 2)
+
+    assert kept.asked == [[first, second, third]]
+    assert [[quote[:2] for quote in quotes] for quotes in by_text] == [
+        [quote[:2] for quote in quotes] for quotes in embedded
+    ]
+    assert len(sum(by_text, [])) >= 2  # something was quoted
+    for quotes, others in zip(by_text, embedded, strict=True):
+        assert np.allclose([q[2] for q in quotes], [q[2] for q in others], atol=1e-3)
