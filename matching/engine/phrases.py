@@ -66,11 +66,10 @@ def _words(text: str, most: int) -> int:
     return len(text.split(maxsplit=most))
 
 
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    """`vectors` in float32, each of length 1 (or 0, if it was 0)."""
-    vectors = vectors.astype(np.float32)
-    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+def _inverse_norms(vectors: np.ndarray) -> np.ndarray:
+    """1 / the length of each of a batch's vectors (0 for a vector of length 0)."""
+    norms = np.sqrt(np.einsum("bij,bij->bi", vectors, vectors))
+    return np.divide(1, norms, out=np.zeros_like(norms), where=norms > 0)
 
 
 def _quoted(phrase: str) -> str:
@@ -127,8 +126,10 @@ class PhraseIndex:
         for b, (left, right) in enumerate(zip(lefts, rights, strict=True)):
             rows[b, : len(left)] = left
             columns[b, : len(right)] = right
-        left, right = _unit(self._vectors[rows]), _unit(self._vectors[columns])
+        left = self._vectors[rows].astype(np.float32, copy=False)
+        right = self._vectors[columns].astype(np.float32, copy=False)
         similarity = np.matmul(left, right.transpose(0, 2, 1))
+        similarity *= _inverse_norms(left)[:, :, None] * _inverse_norms(right)[:, None, :]
         similarity[(rows < 0)[:, :, None] | (columns < 0)[:, None, :]] = -np.inf
         quoted = [[] for _ in pairs]
         going = np.ones(len(pairs), dtype=bool)
