@@ -152,7 +152,7 @@ def test_a_text_is_kept_with_the_vectors_of_the_phrases_its_reasons_may_quote():
 def test_a_run_reads_the_phrase_vectors_of_its_texts_from_one_row_each(
     django_assert_num_queries,
 ):
-    embeddings_store(texts=TEXTS + [TWO_SENTENCES])
+    embeddings_store(texts=[*TEXTS, TWO_SENTENCES])
     found = [(text, phrases(text)) for text in [TWO_SENTENCES, *TEXTS]]
 
     with django_assert_num_queries(1):
