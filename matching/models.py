@@ -167,8 +167,9 @@ class TextEmbedding(models.Model):
     # quoted, never scored, so half the bytes to read. None until they are embedded.
     phrase_vectors = models.BinaryField(null=True)
     # SHA-256 of the phrases those vectors are of, a line each: a change to how texts
-    # are cut into phrases makes the stored ones stale, and they are embedded anew.
-    phrases_hash = models.CharField(max_length=64, blank=True)
+    # are cut into phrases makes the stored ones stale, and they are embedded anew. The
+    # database's default lets code from before this column insert rows during a deploy.
+    phrases_hash = models.CharField(max_length=64, blank=True, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

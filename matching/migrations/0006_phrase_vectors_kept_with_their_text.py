@@ -27,8 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="textembedding",
             name="phrases_hash",
-            field=models.CharField(blank=True, max_length=64, default=""),
-            preserve_default=False,
+            field=models.CharField(blank=True, max_length=64, db_default=""),
         ),
         migrations.RunPython(store_uncompressed, migrations.RunPython.noop),
     ]

@@ -185,6 +185,22 @@ def test_a_text_kept_before_its_phrases_were_gets_them_from_the_phrases_own_rows
     assert np.array_equal(kept_phrase_vectors(TWO_SENTENCES), earlier)
 
 
+def test_a_row_inserted_by_code_from_before_phrase_vectors_gets_them_at_the_next_embedding():
+    # During a deploy, code that does not know the phrase columns still inserts rows.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {TextEmbedding._meta.db_table} (text_hash, model, vector, created_at)"
+            " VALUES (%s, %s, %s, CURRENT_TIMESTAMP)",
+            [text_hash(TWO_SENTENCES), MODEL, embed([TWO_SENTENCES])[0].astype("<f4").tobytes()],
+        )
+    assert TextEmbedding.objects.get().phrases_hash == ""
+
+    made = embeddings_store(texts=[TWO_SENTENCES])
+
+    assert made == {}
+    assert np.allclose(kept_phrase_vectors(TWO_SENTENCES), embed(phrases(TWO_SENTENCES)), atol=1e-3)
+
+
 def test_phrases_cut_otherwise_than_the_kept_vectors_are_embedded_anew_by_the_run():
     embeddings_store(texts=[TWO_SENTENCES])
     TextEmbedding.objects.update(
