@@ -165,6 +165,16 @@ def test_a_run_reads_the_phrase_vectors_of_its_texts_from_one_row_each(
         vectors[0, 0] = 2.0
 
 
+def test_a_text_without_a_phrase_is_kept_with_none_and_read_back_as_none():
+    embeddings_store(texts=[" . ", TEXTS[0]])
+
+    vectors = StoredEmbedder().phrase_vectors([(" . ", []), (TEXTS[0], phrases(TEXTS[0]))])
+
+    assert kept_phrase_vectors(" . ").shape == (0, DIMENSIONS)
+    assert vectors.shape == (1, DIMENSIONS)
+    assert np.array_equal(vectors, kept_phrase_vectors(TEXTS[0]))
+
+
 def test_a_text_kept_before_its_phrases_were_gets_them_from_the_phrases_own_rows():
     # As rows were kept before phrase vectors moved into their text's row. The phrases'
     # vectors here are not the model's, so taking them shows nothing was embedded.
