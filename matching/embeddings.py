@@ -81,18 +81,22 @@ def stored_vectors(hashes: Sequence[str], *, model: str = embedding.MODEL) -> di
 def stored_blocks(hashes: Sequence[str], *, model: str = embedding.MODEL):
     """The stored vectors of `hashes` under `model`, a query at a time: the hashes found
     and their vectors, one float32 row each (made in one step, not a row at a time)."""
-    for start in range(0, len(hashes), LOOKUP):
-        rows = _rows(("text_hash", "vector"), model, hashes[start : start + LOOKUP])
+    for rows in _rows(("text_hash", "vector"), model, hashes):
         if rows:
             digests, blobs = zip(*rows, strict=True)
             vectors = np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
             yield list(digests), vectors
 
 
-def _rows(columns: Sequence[str], model: str, hashes: Sequence[str]) -> list[tuple]:
-    """`columns` of the rows of `hashes` under `model`. On PostgreSQL in its binary
-    format: a round's 20,000 vectors come in 0.4 s, where the text format (each byte
-    spelt in hex, then decoded) takes 1.5 s."""
+def _rows(columns: Sequence[str], model: str, hashes: Sequence[str]):
+    """`columns` of the rows of `hashes` under `model`, a list per query of LOOKUP hashes."""
+    for start in range(0, len(hashes), LOOKUP):
+        yield _rows_of(columns, model, hashes[start : start + LOOKUP])
+
+
+def _rows_of(columns: Sequence[str], model: str, hashes: Sequence[str]) -> list[tuple]:
+    """On PostgreSQL in its binary format: a round's 20,000 vectors come in 0.4 s, where
+    the text format (each byte spelt in hex, then decoded) takes 1.5 s."""
     if connection.vendor != "postgresql":
         rows = TextEmbedding.objects.filter(model=model, text_hash__in=hashes)
         return list(rows.values_list(*columns))
@@ -118,10 +122,8 @@ def embeddings_store(*, texts: Sequence[str], progress: Progress | None = None) 
     hashes = list(by_hash)
     kept = {
         digest: (pk, phrasing)
-        for start in range(0, len(hashes), LOOKUP)
-        for pk, digest, phrasing in _rows(
-            ("id", "text_hash", "phrases_hash"), embedding.MODEL, hashes[start : start + LOOKUP]
-        )
+        for rows in _rows(("id", "text_hash", "phrases_hash"), embedding.MODEL, hashes)
+        for pk, digest, phrasing in rows
     }
     to_do = [
         digest
@@ -253,10 +255,8 @@ def _fill_phrases(out: np.ndarray, places: dict, expected: dict) -> list[str]:
     their rows of `out`; returns the hashes of the texts that had none to copy."""
     hashes, filled = list(places), set()
     columns = ("text_hash", "phrases_hash", "phrase_vectors")
-    for start in range(0, len(hashes), LOOKUP):
-        for digest, phrasing, blob in _rows(
-            columns, embedding.MODEL, hashes[start : start + LOOKUP]
-        ):
+    for rows in _rows(columns, embedding.MODEL, hashes):
+        for digest, phrasing, blob in rows:
             if blob is not None and phrasing == expected[digest]:
                 first, count = places[digest]
                 vectors = np.frombuffer(blob, dtype=PHRASE_DTYPE)

@@ -84,8 +84,8 @@ class PhraseIndex:
 
     An embedder that keeps each text's phrase vectors (`phrase_vectors`, as the
     portal's stored one does) gives them text by text; any other embeds the distinct
-    phrases in one batch. Vectors may come in float16: each batch compared is made
-    float32 and unit length."""
+    phrases in one batch. Vectors may come in float16: each batch is compared in
+    float32, by cosine."""
 
     def __init__(self, texts: Sequence[str], embedder: Embedder):
         self._phrases = {text: phrases(text) for text in texts}
